@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Sets everything up on a fresh Debian 12 machine and runs every test.
+source "$(dirname "$0")/lib.sh"
+ensure_packages "${BASE_PACKAGES[@]}"
+trap db_stop EXIT
+db_start
+
+export RB_TEST_DB_URL="jdbc:mariadb://127.0.0.1:$DB_PORT/"
+export RB_TEST_DB_USER="$DB_USER" RB_TEST_DB_PASSWORD="$DB_PASSWORD"
+
+cd "$REPO"
+log "Java tests (emulator and service) against MariaDB on port $DB_PORT"
+mvn -q -B verify
+
+if [ -d "$REPO/whmcs-module/tests" ]; then
+    log "PHP module tests (PHPUnit, WHMCS harness)"
+    phpunit --configuration "$REPO/whmcs-module/phpunit.xml"
+fi
