@@ -74,6 +74,15 @@ final class RouterTables implements RuleSource {
         return this;
     }
 
+    /** Puts a row at a position of a menu, giving it a fresh .id. */
+    String insert(String menu, int index, Map<String, String> fields) {
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put(".id", "*" + Integer.toHexString(nextId++).toUpperCase());
+        row.putAll(fields);
+        menus.computeIfAbsent(menu, m -> new ArrayList<>()).add(index, row);
+        return row.get(".id");
+    }
+
     Map<String, String> byId(String id) {
         return menus.values().stream().flatMap(List::stream)
                 .filter(row -> id.equals(row.get(".id"))).findFirst().orElseThrow();
