@@ -173,4 +173,33 @@ class VpnNatTraceTest {
         assertThat(forwardedIn.matchedRuleIds()).containsExactly(portForward, blockSuspendedIn);
         assertThat(neighbour.verdict()).isEqualTo("accept");
     }
+
+    @Test
+    void aConnectedPppClientIsReachedThroughItsDynamicInterface() {
+        RouterTables ppp = new RouterTables()
+                .iface("ether1")
+                .address("203.0.113.10/24", "ether1")
+                .route("0.0.0.0/0", "203.0.113.1")
+                .row("/interface", "name", "<l2tp-alice>", "type", "l2tp-in", "dynamic", "true", "disabled", "false");
+        // a PPP session adds its local address as a /32 whose network is the client's address
+        ppp.row("/ip/address", "address", "10.10.1.1/32", "network", "10.10.1.2", "interface", "<l2tp-alice>",
+                "dynamic", "true", "disabled", "false", "invalid", "false");
+        ppp.nat("chain", "dstnat", "action", "dst-nat", "protocol", "tcp", "dst-address", "203.0.113.10",
+                "dst-port", "8080", "to-addresses", "10.10.1.2", "to-ports", "80");
+        ppp.nat("chain", "srcnat", "action", "src-nat", "src-address", "10.10.1.2", "to-addresses", "203.0.113.10");
+
+        TraceResult inbound = PacketTracer.trace(
+                new Packet("198.51.100.7", "203.0.113.10", "tcp", 51000, 8080, "ether1"), ppp);
+        TraceResult outbound = PacketTracer.trace(
+                new Packet("10.10.1.2", "198.51.100.7", "tcp", 40000, 443, "<l2tp-alice>"), ppp);
+        TraceResult otherClient = PacketTracer.trace(
+                new Packet("198.51.100.7", "10.10.1.3", "tcp", 51000, 80, "ether1"), ppp);
+
+        assertThat(inbound.outInterface()).isEqualTo("<l2tp-alice>");
+        assertThat(inbound.finalDstAddress()).isEqualTo("10.10.1.2");
+        assertThat(outbound.outInterface()).isEqualTo("ether1");
+        assertThat(outbound.finalSrcAddress()).isEqualTo("203.0.113.10");
+        // 10.10.1.3 has no session, hence no route; the default route sends it back out of ether1
+        assertThat(otherClient.outInterface()).isEqualTo("ether1");
+    }
 }
