@@ -9,9 +9,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.routerbridge.whmcs.WhmcsEndpoints;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The HTTP application: every route of the service in one tree, every dependency passed in. */
 public final class HttpApp {
+    private static final Logger log = LoggerFactory.getLogger(HttpApp.class);
+
     private final ObjectMapper json;
     private final HealthEndpoints health;
     private final WhmcsEndpoints whmcs;
@@ -29,6 +33,12 @@ public final class HttpApp {
             config.useVirtualThreads = false;
             config.jsonMapper(new JavalinJackson(json, false));
             config.http.maxRequestSize = 4_000_000L;
+            // Method, path and status only: bodies and query strings may carry secrets.
+            config.requestLogger.http((ctx, ms) -> {
+                if (!ctx.path().startsWith("/health/")) {
+                    log.info("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
+                }
+            });
             config.router.apiBuilder(() -> {
                 get("/health/ready", health::ready);
                 path("/whmcs", () -> {
