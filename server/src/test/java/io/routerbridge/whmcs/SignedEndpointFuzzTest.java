@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.routerbridge.testsupport.TestDatabase;
 import io.routerbridge.testsupport.TestService;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -58,7 +59,7 @@ class SignedEndpointFuzzTest {
                 Arbitraries.integers().map(i -> (Object) i),
                 Arbitraries.of(true, false).map(b -> (Object) b),
                 Arbitraries.doubles().map(d -> (Object) d),
-                Arbitraries.just((Object) java.util.List.of()),
+                Arbitraries.just((Object) List.of()),
                 Arbitraries.just((Object) Map.of("x", 1)));
         Arbitrary<String> keys = Arbitraries.of("serviceid", "serverport", "serversecure", "customfields",
                 "configoption1", "configoptions", "domain", "other");
