@@ -167,9 +167,10 @@ public final class Planner {
     }
 
     /**
-     * Where each rule that is (re)added goes: before the owner's next kept rule, so the owner's order holds; a
-     * replaced rule that opens a run of re-added rules stays where it was (before the row that followed it).
-     * No anchor means append, which is also what RouterOS does for a plain add.
+     * Where each rule that is (re)added goes, so every owner's rules keep their desired order and stay together
+     * without moving anyone else's rules: a run of re-added rules goes right after the owner's previous kept rule,
+     * or before its next kept rule when there is no previous one; a replaced rule that opens a run stays where it
+     * was. No anchor means append, which is what RouterOS does for a plain add.
      */
     private static Map<OwnershipMarker, String> anchors(List<RouterObject> wanted,
                                                         Map<OwnershipMarker, ActualRow> matched,
@@ -188,29 +189,38 @@ public final class Planner {
         }
         Map<OwnershipMarker, String> anchors = new HashMap<>();
         for (List<RouterObject> group : byOwner.values()) {
-            boolean previousKept = true;
+            ActualRow previousKept = null;
+            boolean inRun = false;
+            String runAnchor = null;
             for (int i = 0; i < group.size(); i++) {
                 OwnershipMarker marker = group.get(i).marker();
                 if (kept.contains(marker)) {
-                    previousKept = true;
+                    previousKept = matched.get(marker);
+                    inRun = false;
                     continue;
                 }
-                String anchor = null;
-                ActualRow own = matched.get(marker);
-                if (previousKept && own != null && replace.get(marker)) {
-                    anchor = firstSurvivorAfter(rows, own.position(), leaving);
-                } else {
-                    for (int j = i + 1; j < group.size(); j++) {
+                if (!inRun) {
+                    inRun = true;
+                    ActualRow nextKept = null;
+                    for (int j = i + 1; j < group.size() && nextKept == null; j++) {
                         if (kept.contains(group.get(j).marker())) {
-                            anchor = matched.get(group.get(j).marker()).id();
-                            break;
+                            nextKept = matched.get(group.get(j).marker());
                         }
                     }
+                    ActualRow own = matched.get(marker);
+                    if (own != null && replace.get(marker)
+                            && (previousKept == null || own.position() > previousKept.position())
+                            && (nextKept == null || own.position() < nextKept.position())) {
+                        runAnchor = firstSurvivorAfter(rows, own.position(), leaving);
+                    } else if (previousKept != null) {
+                        runAnchor = firstSurvivorAfter(rows, previousKept.position(), leaving);
+                    } else {
+                        runAnchor = nextKept == null ? null : nextKept.id();
+                    }
                 }
-                if (anchor != null) {
-                    anchors.put(marker, anchor);
+                if (runAnchor != null) {
+                    anchors.put(marker, runAnchor);
                 }
-                previousKept = false;
             }
         }
         return anchors;
