@@ -111,7 +111,7 @@ public final class DesiredState {
                 throw new IllegalArgumentException("two desired objects share " + object.marker());
             }
             for (String attribute : object.attributes().keySet()) {
-                if (!object.menu().readAttributes().contains(attribute)) {
+                if (!object.menu().isRead(attribute)) {
                     throw new IllegalArgumentException(attribute + " is not read back from " + object.menu().path());
                 }
             }

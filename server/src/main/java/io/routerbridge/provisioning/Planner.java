@@ -108,6 +108,7 @@ public final class Planner {
         List<Change> replacements = new ArrayList<>();
         List<Change> writes = new ArrayList<>();
         List<Conflict> conflicts = new ArrayList<>();
+        Map<String, ActualRow> blockers = blockers(menu, rows, removedIds, matched);
         Map<OwnershipMarker, String> anchors = menu.ordered()
                 ? anchors(wanted, matched, replace, kept, rows, removedIds, matched.keySet())
                 : Map.of();
@@ -127,7 +128,8 @@ public final class Planner {
                 why.addAll(diffs.get(object.marker()));
                 replacements.add(new Change.Remove(menu, row, reason, reason == Change.Reason.REPLACED ? why : List.of()));
             } else {
-                ActualRow blocking = blockingRow(menu, object, rows, removedIds, matched);
+                ActualRow blocking = menu.uniqueKey().isEmpty() ? null
+                        : blockers.get(DesiredState.uniqueKey(menu, object.attributes()::get));
                 if (blocking != null) {
                     conflicts.add(new Conflict(object, blocking));
                     continue;
@@ -235,24 +237,21 @@ public final class Planner {
         return null;
     }
 
-    /** A row that is staying and already holds the object's unique value (name, address, ...). */
-    private static ActualRow blockingRow(Menu menu, RouterObject object, List<ActualRow> rows, Set<String> removedIds,
-                                         Map<OwnershipMarker, ActualRow> matched) {
+    /** Rows that stay and are not matched to a desired object, by their unique value (name, address, ...). */
+    private static Map<String, ActualRow> blockers(Menu menu, List<ActualRow> rows, Set<String> removedIds,
+                                                   Map<OwnershipMarker, ActualRow> matched) {
+        Map<String, ActualRow> blockers = new HashMap<>();
         if (menu.uniqueKey().isEmpty()) {
-            return null;
+            return blockers;
         }
-        String key = DesiredState.uniqueKey(menu, object.attributes()::get);
         Set<String> matchedIds = new HashSet<>();
         matched.values().forEach(row -> matchedIds.add(row.id()));
         for (ActualRow row : rows) {
-            if (removedIds.contains(row.id()) || matchedIds.contains(row.id())) {
-                continue;
-            }
-            if (key.equals(DesiredState.uniqueKey(menu, row::get))) {
-                return row;
+            if (!removedIds.contains(row.id()) && !matchedIds.contains(row.id())) {
+                blockers.putIfAbsent(DesiredState.uniqueKey(menu, row::get), row);
             }
         }
-        return null;
+        return blockers;
     }
 
     /** Orders candidate rows for a marker: no replacement needed first, then fewest differences, then print order. */
@@ -292,7 +291,7 @@ public final class Planner {
     /** Matchers present on the row that we never write; only a replacement clears them. */
     static List<AttributeDiff> unwantedMatchers(RouterObject object, ActualRow row) {
         List<AttributeDiff> result = new ArrayList<>();
-        for (String attribute : new TreeSet<>(object.menu().mustBeAbsentUnlessWritten())) {
+        for (String attribute : object.menu().matchersInOrder()) {
             String printed = row.get(attribute);
             if (printed != null && !printed.isEmpty() && !object.attributes().containsKey(attribute)) {
                 result.add(new AttributeDiff(attribute, null, printed));

@@ -56,7 +56,7 @@ class ConvergenceProperties {
         return mutation.list().ofMaxSize(8);
     }
 
-    @Property(tries = 300)
+    @Property(tries = 100)
     void oneApplyConvergesAnyRouterWithoutTouchingOperatorObjects(
             @ForAll("services") List<ServiceSeed> seeds, @ForAll("mutations") List<Mutation> mutations) {
         InMemoryRouter router = new InMemoryRouter();
@@ -83,7 +83,7 @@ class ConvergenceProperties {
         assertOwnersRulesInDesiredOrder(router, desired);
     }
 
-    @Property(tries = 100)
+    @Property(tries = 40)
     void servicePlansNeverTouchOtherServices(@ForAll("services") List<ServiceSeed> seeds) {
         InMemoryRouter router = new InMemoryRouter();
         Converger converger = new Converger(router);
