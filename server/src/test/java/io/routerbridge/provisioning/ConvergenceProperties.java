@@ -194,11 +194,14 @@ class ConvergenceProperties {
             List<String> actualComments = router.rows(menu).stream()
                     .map(row -> row.getOrDefault("comment", "")).toList();
             for (String owner : desired.serviceIds()) {
-                List<String> wanted = desired.objects(menu).stream()
-                        .filter(object -> object.marker().owner().equals(owner))
-                        .map(object -> object.marker().comment()).toList();
-                List<String> present = actualComments.stream().filter(wanted::contains).toList();
-                assertThat(present).as("order of %s rules of %s", menu, owner).isEqualTo(wanted);
+                for (String chain : List.of("srcnat", "dstnat", "forward")) {
+                    List<String> wanted = desired.objects(menu).stream()
+                            .filter(object -> object.marker().owner().equals(owner)
+                                    && chain.equals(object.attributes().get("chain")))
+                            .map(object -> object.marker().comment()).toList();
+                    List<String> present = actualComments.stream().filter(wanted::contains).toList();
+                    assertThat(present).as("order of %s %s rules of %s", menu, chain, owner).isEqualTo(wanted);
+                }
             }
         }
     }
