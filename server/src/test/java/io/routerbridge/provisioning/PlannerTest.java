@@ -216,6 +216,23 @@ class PlannerTest {
     }
 
     @Test
+    void anOldTenantsTeardownSparesTheNewTenantReusingItsPrefixAndUserName() {
+        VpnNatTenant reused = new VpnNatTenant("50", "203.0.113.20", "ether1", "10.64.0.8/29", Fixtures.SUPERNET,
+                ServiceStatus.ACTIVE, List.of(new VpnNatTenant.VpnUser("alice", "new", "l2tp", "default-encryption",
+                null, false, "10.64.0.10")), List.of());
+        DesiredState state = DesiredState.wholeRouter(List.of(tenant("42", ServiceStatus.TERMINATED), reused));
+        assertThat(state.teardowns()).containsOnlyKeys("42");
+        assertThat(state.teardowns().get("42").sessionNames()).containsExactly("bob");
+        assertThat(state.teardowns().get("42").connectionPrefixes()).isEmpty();
+
+        converger.apply(state);
+        router.connect("alice", "10.64.0.10");
+        String connection = router.track("10.64.0.10:5000", "198.51.100.1:443");
+        assertThat(converger.preview(state).isEmpty()).isTrue();
+        assertThat(router.rows(ActualState.CONNECTIONS)).extracting(row -> row.get(".id")).containsExactly(connection);
+    }
+
+    @Test
     void terminateRemovesEverythingOfThatServiceAndNothingElse() {
         apply(tenant("42", ServiceStatus.ACTIVE), otherTenant("43", ServiceStatus.ACTIVE),
                 pppoe("9", ServiceStatus.ACTIVE));
