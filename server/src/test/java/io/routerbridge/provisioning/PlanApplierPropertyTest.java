@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import net.jqwik.api.ForAll;
 
-class PlanApplierProperties {
+class PlanApplierPropertyTest {
 
     @net.jqwik.api.Property(tries = 300)
     void anyPasswordTravelsAsExactlyOneAttributeWord(@ForAll String password) {
