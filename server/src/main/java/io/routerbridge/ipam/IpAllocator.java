@@ -7,6 +7,10 @@ import io.routerbridge.persistence.jooq.tables.records.ModRouterbridgeIpamAssign
 import io.routerbridge.persistence.jooq.tables.records.ModRouterbridgeIpamPoolRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Query;
+import org.jooq.Record3;
+import org.jooq.Result;
+import org.jooq.impl.DSL;
 import org.jooq.exception.DataAccessException;
 
 import java.math.BigInteger;
@@ -14,8 +18,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import static io.routerbridge.persistence.jooq.Tables.MOD_ROUTERBRIDGE_IPAM_ASSIGNMENT;
@@ -30,9 +43,13 @@ import static io.routerbridge.persistence.jooq.Tables.MOD_ROUTERBRIDGE_IPAM_POOL
  * snapshot taken by the next read already contains the previous holder's commit. The free block is
  * found in the gaps between occupied runs (see {@link FirstFit}); the UNIQUE indexes on live
  * assignments are the backstop, and duplicate-key, deadlock and lock-timeout errors are retried.
+ * Concurrent requests for one pool made through the same instance share a transaction (see
+ * {@link #allocateBlock}); requests from other instances or processes queue on the pool row lock.
+ * Thread-safe: create one per DSLContext and share it.
  */
 public final class IpAllocator {
     static final int MAX_ATTEMPTS = 5;
+    static final int MAX_BATCH = 64;
     private static final int FIRST_PAGE = 4;
     private static final int MAX_PAGE = 1024;
 
@@ -42,6 +59,7 @@ public final class IpAllocator {
 
     private final DSLContext dsl;
     private final Clock clock;
+    private final Map<Long, PoolLane> lanes = new ConcurrentHashMap<>();
 
     public IpAllocator(DSLContext dsl) {
         this(dsl, Clock.systemUTC());
@@ -59,12 +77,12 @@ public final class IpAllocator {
      * @throws PoolExhaustedException when nothing is free; nothing is written then
      */
     public Assignment allocate(long poolId, long serviceId) {
-        return withRetry(() -> dsl.transactionResult(cfg -> allocateLocked(cfg.dsl(), poolId, serviceId, null)));
+        return allocateBlock(poolId, serviceId, null);
     }
 
     /** Like {@link #allocate} for a prefix pool, with an explicit block length (e.g. 29 or 64). */
     public Assignment allocatePrefix(long poolId, long serviceId, int prefixLength) {
-        return withRetry(() -> dsl.transactionResult(cfg -> allocateLocked(cfg.dsl(), poolId, serviceId, prefixLength)));
+        return allocateBlock(poolId, serviceId, prefixLength);
     }
 
     /** Releases whatever the service holds, in every pool; returns the released (or quarantined) assignments. */
@@ -100,36 +118,118 @@ public final class IpAllocator {
                 .fetch(IpamRows::assignment);
     }
 
-    private Assignment allocateLocked(DSLContext tx, long poolId, long serviceId, Integer requestedLength) {
-        Pool pool = lockPool(tx, poolId);
-        int prefixLength = blockLength(pool, requestedLength);
-        ModRouterbridgeIpamAssignmentRecord held = tx.selectFrom(A)
-                .where(A.POOL_ID.eq(poolId), A.LIVE_SERVICE_ID.eq(serviceId))
-                .fetchOne();
-        if (held != null) {
-            return IpamRows.assignment(held);
+    /**
+     * Callers wanting blocks of the same pool are served in batches: whoever holds the pool's lane
+     * runs one transaction for everything queued (up to {@link #MAX_BATCH}), so concurrent requests
+     * share one pool lock and one commit instead of queueing on the row lock one commit at a time.
+     */
+    private Assignment allocateBlock(long poolId, long serviceId, Integer prefixLength) {
+        PoolLane lane = lanes.computeIfAbsent(poolId, id -> new PoolLane());
+        Request mine = new Request(serviceId, prefixLength, new CompletableFuture<>());
+        lane.queue.add(mine);
+        lane.lock.lock();
+        try {
+            while (!mine.result().isDone()) {
+                List<Request> batch = new ArrayList<>();
+                for (Request r = lane.queue.poll(); r != null; r = batch.size() < MAX_BATCH ? lane.queue.poll() : null) {
+                    batch.add(r);
+                }
+                serve(poolId, batch);
+            }
+        } finally {
+            lane.lock.unlock();
         }
-        Instant now = clock.instant();
-        if (!pool.quarantine().isZero()) {
-            endQuarantines(tx, pool, now);
+        try {
+            return mine.result().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
-        FirstFit.Found found = firstFree(tx, pool, prefixLength);
-        occupy(tx, poolId, found);
+    }
 
+    private void serve(long poolId, List<Request> batch) {
+        Map<Request, Object> outcomes = new HashMap<>();
+        try {
+            withRetry(() -> dsl.transactionResult(cfg -> {
+                outcomes.clear();
+                DSLContext tx = cfg.dsl();
+                Pool pool = lockPool(tx, poolId);
+                Instant now = clock.instant();
+                if (!pool.quarantine().isZero()) {
+                    endQuarantines(tx, pool, now);
+                }
+                for (Request r : batch) {
+                    try {
+                        outcomes.put(r, allocateLocked(tx, pool, r.serviceId(), r.prefixLength(), now));
+                    } catch (IpamException e) {
+                        outcomes.put(r, e);
+                    }
+                }
+                return null;
+            }));
+        } catch (RuntimeException e) {
+            batch.forEach(r -> r.result().completeExceptionally(e));
+            return;
+        }
+        for (Request r : batch) {
+            Object outcome = outcomes.get(r);
+            if (outcome instanceof Assignment a) {
+                r.result().complete(a.id() != 0 ? a : a.withId(idOf(poolId, a)));
+            } else {
+                r.result().completeExceptionally((IpamException) outcome);
+            }
+        }
+    }
+
+    /** The new row's id, looked up after the commit so the pool lock is not held for it. */
+    private long idOf(long poolId, Assignment a) {
+        Long id = dsl.select(A.ID).from(A)
+                .where(A.SERVICE_ID.eq(a.serviceId()), A.POOL_ID.eq(poolId), A.FIRST_VALUE.eq(a.range().first()))
+                .orderBy(A.ID.desc())
+                .limit(1)
+                .fetchOne(A.ID);
+        return id == null ? 0 : id;
+    }
+
+    private record Request(long serviceId, Integer prefixLength, CompletableFuture<Assignment> result) {
+    }
+
+    private static final class PoolLane {
+        final ReentrantLock lock = new ReentrantLock();
+        final Queue<Request> queue = new ConcurrentLinkedQueue<>();
+    }
+
+    /** One allocation inside a transaction that holds the pool lock; writes nothing when it throws. */
+    private static Assignment allocateLocked(DSLContext tx, Pool pool, long serviceId, Integer requestedLength,
+                                             Instant now) {
+        long poolId = pool.id();
+        int prefixLength = blockLength(pool, requestedLength);
+        Optional<FirstFit.Found> found = firstFree(tx, pool, serviceId, prefixLength);
+        if (found.isEmpty()) {
+            return IpamRows.assignment(tx.selectFrom(A)
+                    .where(A.POOL_ID.eq(poolId), A.LIVE_SERVICE_ID.eq(serviceId))
+                    .fetchSingle());
+        }
+        AddressRange block = found.get().block();
         ModRouterbridgeIpamAssignmentRecord row = tx.newRecord(A);
         row.setPoolId(poolId);
         row.setSubnetId(pool.subnetId());
         row.setServiceId(serviceId);
         row.setFamily((byte) pool.family().code());
-        row.setFirstValue(found.block().first());
-        row.setLastValue(found.block().last());
+        row.setFirstValue(block.first());
+        row.setLastValue(block.last());
         row.setPrefixLength((short) prefixLength);
-        row.setAddress(pool.family().format(found.block().first(), prefixLength));
+        row.setAddress(pool.family().format(block.first(), prefixLength));
         row.setStatus(AssignmentStatus.ASSIGNED.name());
         row.setAssignedAt(IpamRows.utc(now));
-        row.setLiveFirstValue(found.block().first());
+        row.setLiveFirstValue(block.first());
         row.setLiveServiceId(serviceId);
-        row.store();
+        // one round trip for both writes: the pool stays locked for as few round trips as possible
+        List<Query> writes = occupy(tx, poolId, found.get());
+        writes.add(tx.insertInto(A).set(row));
+        tx.batch(writes).execute();
         return IpamRows.assignment(row);
     }
 
@@ -179,8 +279,12 @@ public final class IpAllocator {
         return requested;
     }
 
-    /** Reads occupied runs in address order, a small page first, until a gap holds an aligned block. */
-    private static FirstFit.Found firstFree(DSLContext tx, Pool pool, int prefixLength) {
+    /**
+     * Reads occupied runs in address order, a small page first, until a gap holds an aligned block.
+     * The first page is read together with the service's live assignment in the pool; empty when the
+     * service already holds one.
+     */
+    private static Optional<FirstFit.Found> firstFree(DSLContext tx, Pool pool, long serviceId, int prefixLength) {
         BigInteger blockSize = pool.family().blockSize(prefixLength);
         BigInteger cursor = pool.range().first();
         AddressRange below = null;
@@ -191,15 +295,27 @@ public final class IpAllocator {
             if (after != null) {
                 condition = condition.and(O.FIRST_VALUE.gt(after));
             }
-            List<AddressRange> runs = tx.select(O.FIRST_VALUE, O.LAST_VALUE).from(O)
+            var page = tx.select(DSL.inline(1).as("held"), O.FIRST_VALUE, O.LAST_VALUE).from(O)
                     .where(condition)
                     .orderBy(O.FIRST_VALUE)
-                    .limit(pageSize)
-                    .fetch(r -> new AddressRange(r.value1(), r.value2()));
+                    .limit(pageSize);
+            Result<Record3<Integer, BigInteger, BigInteger>> rows = after != null ? page.fetch()
+                    : tx.select(DSL.inline(0).as("held"), A.FIRST_VALUE, A.LAST_VALUE).from(A)
+                            .where(A.POOL_ID.eq(pool.id()), A.LIVE_SERVICE_ID.eq(serviceId))
+                            .unionAll(page)
+                            .fetch();
+            List<AddressRange> runs = new ArrayList<>();
+            for (Record3<Integer, BigInteger, BigInteger> r : rows) {
+                if (r.value1() == 0) {
+                    return Optional.empty();
+                }
+                runs.add(new AddressRange(r.value2(), r.value3()));
+            }
+            runs.sort(Comparator.comparing(AddressRange::first));
             FirstFit.Outcome outcome = FirstFit.scan(cursor, below, runs, pool.range().last(), blockSize,
                     runs.size() < pageSize);
             if (outcome instanceof FirstFit.Found found) {
-                return found;
+                return Optional.of(found);
             }
             if (outcome instanceof FirstFit.Exhausted) {
                 throw new PoolExhaustedException(pool.name(), pool.family(), prefixLength);
@@ -212,23 +328,24 @@ public final class IpAllocator {
         }
     }
 
-    /** Adds the found block to the occupied runs, merging it with the runs it touches. */
-    private static void occupy(DSLContext tx, long poolId, FirstFit.Found found) {
+    /** The statements adding the found block to the occupied runs, merged with the runs it touches. */
+    private static List<Query> occupy(DSLContext tx, long poolId, FirstFit.Found found) {
         AddressRange block = found.block();
+        List<Query> queries = new ArrayList<>();
         if (found.touchesBelow() && found.touchesAbove()) {
-            tx.update(O).set(O.LAST_VALUE, found.above().last())
-                    .where(O.POOL_ID.eq(poolId), O.FIRST_VALUE.eq(found.below().first())).execute();
-            tx.deleteFrom(O).where(O.POOL_ID.eq(poolId), O.FIRST_VALUE.eq(found.above().first())).execute();
+            queries.add(tx.update(O).set(O.LAST_VALUE, found.above().last())
+                    .where(O.POOL_ID.eq(poolId), O.FIRST_VALUE.eq(found.below().first())));
+            queries.add(tx.deleteFrom(O).where(O.POOL_ID.eq(poolId), O.FIRST_VALUE.eq(found.above().first())));
         } else if (found.touchesBelow()) {
-            tx.update(O).set(O.LAST_VALUE, block.last())
-                    .where(O.POOL_ID.eq(poolId), O.FIRST_VALUE.eq(found.below().first())).execute();
+            queries.add(tx.update(O).set(O.LAST_VALUE, block.last())
+                    .where(O.POOL_ID.eq(poolId), O.FIRST_VALUE.eq(found.below().first())));
         } else if (found.touchesAbove()) {
-            tx.update(O).set(O.FIRST_VALUE, block.first())
-                    .where(O.POOL_ID.eq(poolId), O.FIRST_VALUE.eq(found.above().first())).execute();
+            queries.add(tx.update(O).set(O.FIRST_VALUE, block.first())
+                    .where(O.POOL_ID.eq(poolId), O.FIRST_VALUE.eq(found.above().first())));
         } else {
-            tx.insertInto(O, O.POOL_ID, O.FIRST_VALUE, O.LAST_VALUE)
-                    .values(poolId, block.first(), block.last()).execute();
+            queries.add(tx.insertInto(O, O.POOL_ID, O.FIRST_VALUE, O.LAST_VALUE).values(poolId, block.first(), block.last()));
         }
+        return queries;
     }
 
     /** Removes a block from the occupied run that holds it, splitting the run when needed. */
