@@ -6,12 +6,21 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.zaxxer.hikari.HikariDataSource;
+import io.routerbridge.api.ApiKeys;
+import io.routerbridge.api.OpenApiDocument;
+import io.routerbridge.api.RestApi;
 import io.routerbridge.config.ServiceConfig;
 import io.routerbridge.db.Database;
 import io.routerbridge.db.Migrations;
 import io.routerbridge.db.ReadinessCheck;
 import io.routerbridge.http.HealthEndpoints;
 import io.routerbridge.http.HttpApp;
+import io.routerbridge.ipam.AssignmentSearch;
+import io.routerbridge.ipam.IpAllocator;
+import io.routerbridge.ipam.IpamRemoval;
+import io.routerbridge.ipam.PoolService;
+import io.routerbridge.ipam.SubnetService;
+import io.routerbridge.ipam.web.IpamRoutes;
 import io.routerbridge.whmcs.ModuleCallListener;
 import io.routerbridge.whmcs.ModuleFunctions;
 import io.routerbridge.whmcs.NonceRepository;
@@ -21,6 +30,7 @@ import io.routerbridge.whmcs.WhmcsDispatcher;
 import io.routerbridge.whmcs.WhmcsEndpoints;
 import io.routerbridge.whmcs.WhmcsHooks;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +58,10 @@ public final class Services implements AutoCloseable {
     private final WhmcsHooks hooks = new WhmcsHooks();
     private final WhmcsDispatcher dispatcher;
     private final ScheduledExecutorService background;
+    private final ApiKeys apiKeys;
+    private final SubnetService subnetService;
+    private final PoolService poolService;
+    private final IpAllocator ipAllocator;
 
     private Services(ServiceConfig config, HikariDataSource dataSource, boolean ownsDataSource, Clock clock) {
         this.config = config;
@@ -61,6 +75,10 @@ public final class Services implements AutoCloseable {
         this.signatureVerifier = new SignatureVerifier(new RequestSigner(config.sharedSecret()),
                 new NonceRepository(dsl), clock);
         this.dispatcher = new WhmcsDispatcher(json, moduleFunctions, hooks, ModuleCallListener.NONE);
+        this.apiKeys = new ApiKeys(dsl, clock);
+        this.subnetService = new SubnetService(dsl, clock);
+        this.poolService = new PoolService(dsl, clock);
+        this.ipAllocator = new IpAllocator(dsl, clock);
         this.background = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "routerbridge-background");
             thread.setDaemon(true);
@@ -88,7 +106,14 @@ public final class Services implements AutoCloseable {
 
     public HttpApp httpApp() {
         return new HttpApp(json, new HealthEndpoints(readiness),
-                new WhmcsEndpoints(signatureVerifier, dispatcher));
+                new WhmcsEndpoints(signatureVerifier, dispatcher), restApi());
+    }
+
+    /** /api/v1: each capability's REST routes go into this list. */
+    private RestApi restApi() {
+        return new RestApi(apiKeys, OpenApiDocument.load(), List.of(
+                new IpamRoutes(subnetService, poolService, ipAllocator, new AssignmentSearch(dsl),
+                        new IpamRemoval(dsl))));
     }
 
     /** Periodic housekeeping: purging nonces that can no longer be replayed. */
@@ -137,6 +162,22 @@ public final class Services implements AutoCloseable {
 
     public WhmcsHooks hooks() {
         return hooks;
+    }
+
+    public ApiKeys apiKeys() {
+        return apiKeys;
+    }
+
+    public SubnetService subnetService() {
+        return subnetService;
+    }
+
+    public PoolService poolService() {
+        return poolService;
+    }
+
+    public IpAllocator ipAllocator() {
+        return ipAllocator;
     }
 
     public SignatureVerifier signatureVerifier() {

@@ -11,7 +11,10 @@ import io.routerbridge.errors.NotFoundException;
 import io.routerbridge.errors.UnauthorizedException;
 import io.routerbridge.errors.UnavailableException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +26,20 @@ import org.slf4j.LoggerFactory;
 public final class ErrorMapper {
     private static final Logger log = LoggerFactory.getLogger(ErrorMapper.class);
 
+    private final List<Translation<?>> translations = new CopyOnWriteArrayList<>();
+
+    /** A capability's own exception type answered like the domain exception it translates to. */
+    private record Translation<T extends Exception>(Class<T> type, Function<? super T, ? extends DomainException> to) {
+        DomainException apply(Exception exception) {
+            return to.apply(type.cast(exception));
+        }
+    }
+
+    /** Registers how a capability's exception (and its subclasses) is answered; the first match wins. */
+    public <T extends Exception> void translate(Class<T> type, Function<? super T, ? extends DomainException> to) {
+        translations.add(new Translation<>(type, to));
+    }
+
     public void register(Javalin app) {
         app.exception(Exception.class, this::handle);
         // Javalin's own answers (unmatched route, body too large, ...) get the same JSON shape.
@@ -30,7 +47,8 @@ public final class ErrorMapper {
         app.error(405, ctx -> rewriteEmpty(ctx, "method not allowed: " + ctx.method() + " " + ctx.path()));
     }
 
-    void handle(Exception exception, Context ctx) {
+    void handle(Exception thrown, Context ctx) {
+        Exception exception = translated(thrown);
         if (exception instanceof DomainException domain) {
             answer(ctx, statusOf(domain), domain.getMessage(), domain.field().orElse(null));
         } else if (exception instanceof HttpResponseException http) {
@@ -39,6 +57,15 @@ public final class ErrorMapper {
             log.error("unexpected error on {} {}", ctx.method(), ctx.path(), exception);
             answer(ctx, 500, "internal error", null);
         }
+    }
+
+    private Exception translated(Exception exception) {
+        for (Translation<?> translation : translations) {
+            if (translation.type().isInstance(exception)) {
+                return translation.apply(exception);
+            }
+        }
+        return exception;
     }
 
     static int statusOf(DomainException exception) {
