@@ -8,6 +8,7 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import io.routerbridge.api.RestApi;
 import io.routerbridge.whmcs.WhmcsEndpoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,12 +20,15 @@ public final class HttpApp {
     private final ObjectMapper json;
     private final HealthEndpoints health;
     private final WhmcsEndpoints whmcs;
+    private final RestApi api;
     private final ErrorMapper errors = new ErrorMapper();
 
-    public HttpApp(ObjectMapper json, HealthEndpoints health, WhmcsEndpoints whmcs) {
+    public HttpApp(ObjectMapper json, HealthEndpoints health, WhmcsEndpoints whmcs, RestApi api) {
         this.json = json;
         this.health = health;
         this.whmcs = whmcs;
+        this.api = api;
+        api.translateErrors(errors);
     }
 
     public Javalin create() {
@@ -39,6 +43,9 @@ public final class HttpApp {
                     log.info("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
                 }
             });
+            // Jetty's per-connection header cache otherwise answers a header by an earlier one that differs
+            // only in case, so "Bearer rbk_..." could be read as a previous request's "Bearer RBK_...".
+            config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
             config.router.apiBuilder(() -> {
                 get("/health/ready", health::ready);
                 path("/whmcs", () -> {
@@ -46,6 +53,7 @@ public final class HttpApp {
                     post("/v1/module/{function}", whmcs::moduleFunction);
                     post("/v1/hook/{hook}", whmcs::hook);
                 });
+                path(RestApi.BASE_PATH, api::addRoutes);
             });
         });
         errors.register(app);
