@@ -105,7 +105,12 @@ public final class RouterClients implements AutoCloseable {
             if (commands.isEmpty()) {
                 return List.of();
             }
-            return pool.submit(List.copyOf(commands));
+            List<Command> batch = List.copyOf(commands);
+            try {
+                return pool.submit(batch);
+            } catch (RouterOsException e) {
+                return batch.stream().map(command -> CompletableFuture.<Reply>failedFuture(e)).toList();
+            }
         }
 
         @Override
