@@ -233,9 +233,27 @@ class ControlPortTest {
     }
 
     @Test
-    void traceIsAnsweredHonestlyWhenTheTracerIsMissing() throws Exception {
-        HttpResponse<String> r = post("/trace", "{\"src\":\"10.0.0.5\",\"dst\":\"1.1.1.1\",\"protocol\":\"tcp\"}");
-        assertThat(r.statusCode()).isIn(200, 400, 501);
+    void traceFollowsRulesConfiguredOverTheApi() throws Exception {
+        try (RawApiClient c = login()) {
+            c.call("/ip/address/add", "=address=203.0.113.7/24", "=interface=ether1");
+            c.call("/ip/address/add", "=address=10.0.0.1/24", "=interface=ether2");
+            c.call("/ip/firewall/nat/add", "=chain=dstnat", "=action=dst-nat", "=protocol=tcp",
+                    "=dst-address=203.0.113.7", "=dst-port=8080", "=to-addresses=10.0.0.5", "=to-ports=80");
+            String packet = "{\"src\":\"198.51.100.9\",\"dst\":\"203.0.113.7\",\"protocol\":\"tcp\","
+                    + "\"srcPort\":40000,\"dstPort\":8080,\"inInterface\":\"ether1\"}";
+            HttpResponse<String> r = post("/trace", packet);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            JsonNode accepted = json(r);
+            assertThat(accepted.get("verdict").asText()).isEqualTo("accept");
+            assertThat(accepted.get("finalDstAddress").asText()).isEqualTo("10.0.0.5");
+            assertThat(accepted.get("finalDstPort").asInt()).isEqualTo(80);
+            assertThat(accepted.get("outInterface").asText()).isEqualTo("ether2");
+
+            c.call("/ip/firewall/filter/add", "=chain=forward", "=action=drop", "=dst-address=10.0.0.5");
+            assertThat(json(post("/trace", packet)).get("verdict").asText()).isEqualTo("drop");
+        }
+        assertThat(post("/trace", "{\"src\":\"nope\",\"dst\":\"1.1.1.1\"}").statusCode()).isEqualTo(400);
+        assertThat(post("/trace", "{\"dst\":\"1.1.1.1\"}").statusCode()).isEqualTo(400);
     }
 
     @Test
