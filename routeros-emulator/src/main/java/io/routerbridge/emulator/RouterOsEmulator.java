@@ -6,6 +6,10 @@ import io.routerbridge.emulator.menu.Ipv4;
 import io.routerbridge.emulator.menu.RouterMenus;
 import io.routerbridge.emulator.menu.RouterState;
 import io.routerbridge.emulator.tls.TlsMaterial;
+import io.routerbridge.emulator.tracer.Packet;
+import io.routerbridge.emulator.tracer.PacketTracer;
+import io.routerbridge.emulator.tracer.RuleSource;
+import io.routerbridge.emulator.tracer.TraceResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -243,6 +247,20 @@ public final class RouterOsEmulator implements AutoCloseable {
         String port = v.substring(colon + 1);
         return Ipv4.parse(v.substring(0, colon)) >= 0 && !port.isEmpty() && port.length() <= 5
                 && port.chars().allMatch(Character::isDigit) && Integer.parseInt(port) <= 65535;
+    }
+
+    /** The router's tables as the packet tracer reads them (print rows; unknown menus are empty). */
+    public RuleSource ruleSource() {
+        return path -> state.hasMenu(path) ? state.rows(path) : List.of();
+    }
+
+    /**
+     * Traces the first packet of a new connection through dstnat, routing, filter and srcnat.
+     *
+     * @throws IllegalArgumentException when the packet's addresses or protocol are malformed
+     */
+    public TraceResult trace(Packet packet) {
+        return PacketTracer.trace(packet, ruleSource());
     }
 
     public Stats stats() {

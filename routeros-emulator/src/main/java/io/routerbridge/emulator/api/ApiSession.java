@@ -57,6 +57,8 @@ public final class ApiSession {
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private boolean loggedIn;
+    /** Set once a `!fatal` is queued: later sentences are ignored until the writer closes the socket. */
+    private boolean ending;
     private int sentencesBeforeLogin;
 
     /** A long-running command (listen, print follow) and its state listener. */
@@ -150,6 +152,9 @@ public final class ApiSession {
     /** Returns false when the connection must end. */
     private boolean onSentence(SentenceDecoder.Decoded decoded) {
         long arrived = System.nanoTime();
+        if (ending) {
+            return true;
+        }
         counters.sentences.incrementAndGet();
         Faults faults = host.faults();
         if (faults.consumeDrop()) {
@@ -160,7 +165,8 @@ public final class ApiSession {
         }
         if (!loggedIn && ++sentencesBeforeLogin > MAX_SENTENCES_BEFORE_LOGIN) {
             enqueue(fatal("too many commands before login"), arrived, false, true);
-            return false;
+            ending = true;
+            return true;
         }
         Command cmd = Command.parse(decoded.words());
         boolean longRunning = isLongRunning(cmd);
@@ -168,7 +174,8 @@ public final class ApiSession {
         long due = arrived + TimeUnit.MILLISECONDS.toNanos(faults.latencyMs());
         if (cmd.path.equals("/quit")) {
             enqueue(fatal("session terminated on request"), due, true, true);
-            return false;
+            ending = true;
+            return true;
         }
         Replies replies = new Replies(cmd.tag);
         try {

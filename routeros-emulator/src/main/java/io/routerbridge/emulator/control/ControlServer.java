@@ -97,7 +97,7 @@ public final class ControlServer {
 
     private void route(String method, String path, Handler handler) {
         server.createContext(path, exchange -> {
-            try (exchange) {
+            try {
                 if (!exchange.getRequestURI().getPath().equals(path)) {
                     send(exchange, 404, Map.of("error", "no such endpoint"));
                     return;
@@ -120,6 +120,8 @@ public final class ControlServer {
             } catch (RuntimeException e) {
                 LOG.error("control request {} failed", path, e);
                 send(exchange, 500, Map.of("error", "internal error"));
+            } finally {
+                exchange.close();
             }
         });
     }

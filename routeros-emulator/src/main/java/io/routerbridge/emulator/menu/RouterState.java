@@ -177,6 +177,9 @@ public final class RouterState {
     public synchronized void set(String path, String ids, Map<String, String> args) {
         Menu m = requireMenu(path);
         purgeExpired(m);
+        for (String name : args.keySet()) {
+            writableField(m.spec, name);
+        }
         List<Item> targets = resolveTargets(m, ids);
         List<LinkedHashMap<String, String>> updated = new ArrayList<>();
         for (Item item : targets) {

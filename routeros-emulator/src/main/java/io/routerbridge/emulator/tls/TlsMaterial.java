@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.MessageDigest;
@@ -68,7 +69,22 @@ public final class TlsMaterial {
         return m;
     }
 
+    /**
+     * Reuses the keystore a previous run left in the temp directory (keytool is slow on a busy machine),
+     * otherwise runs the JDK's keytool and publishes its keystore atomically.
+     */
     private static TlsMaterial generate() throws IOException, GeneralSecurityException {
+        Path cached = Path.of(System.getProperty("java.io.tmpdir"),
+                "routeros-emulator-api-ssl-" + System.getProperty("user.name", "user") + "-v1.p12");
+        if (Files.isRegularFile(cached)) {
+            try {
+                TlsMaterial m = load(cached);
+                m.certificate.checkValidity(new java.util.Date(System.currentTimeMillis() + 86_400_000L));
+                return m;
+            } catch (IOException | GeneralSecurityException e) {
+                // unreadable or about to expire: make a new one
+            }
+        }
         Path dir = Files.createTempDirectory("routeros-emulator-tls");
         Path store = dir.resolve("api-ssl.p12");
         try {
@@ -82,11 +98,13 @@ public final class TlsMaterial {
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new IOException("keytool failed: " + output.trim());
             }
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(store)) {
-                ks.load(in, GENERATED_PASSWORD);
+            TlsMaterial m = load(store);
+            try {
+                Files.move(store, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                // another process published one first, or the temp dir is odd: ours is still good to use
             }
-            return new TlsMaterial(ks, GENERATED_PASSWORD);
+            return m;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while generating the certificate", e);
@@ -94,6 +112,14 @@ public final class TlsMaterial {
             Files.deleteIfExists(store);
             Files.deleteIfExists(dir);
         }
+    }
+
+    private static TlsMaterial load(Path store) throws IOException, GeneralSecurityException {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(store)) {
+            ks.load(in, GENERATED_PASSWORD);
+        }
+        return new TlsMaterial(ks, GENERATED_PASSWORD);
     }
 
     public SSLContext context() {
