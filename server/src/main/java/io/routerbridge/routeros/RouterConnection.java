@@ -245,10 +245,10 @@ final class RouterConnection {
 
     private void timedOut(Pending p, Duration timeout) {
         if (pending.remove(p.tag, p)) {
+            suspect = true; // before the caller hears of the timeout, so its next call gets a fresh connection
+            closeIfDrainedAndSuspect();
             p.future.completeExceptionally(new RouterTimeoutException(describe() + ": " + p.path
                     + " got no reply within " + timeout.toMillis() + " ms"));
-            suspect = true;
-            closeIfDrainedAndSuspect();
         }
     }
 

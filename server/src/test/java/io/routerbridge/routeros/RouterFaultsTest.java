@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,11 @@ class RouterFaultsTest {
     private RouterOsEmulator emulator;
     private RouterClients clients;
     private RouterSession session;
+
+    @BeforeAll
+    static void warmUp() {
+        Emulators.warmUp();
+    }
 
     @BeforeEach
     void start() {

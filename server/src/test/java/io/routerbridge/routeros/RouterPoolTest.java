@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,11 @@ class RouterPoolTest {
     /** Accepts TCP connections (the kernel does, into the backlog) but never says a word: a hung router. */
     private ServerSocket silent;
     private RouterClients clients;
+
+    @BeforeAll
+    static void warmUp() {
+        Emulators.warmUp();
+    }
 
     @BeforeEach
     void start() throws IOException {
