@@ -54,7 +54,7 @@ class ParserFuzzProperties {
         }
     }
 
-    @Property(tries = 1_000)
+    @Property(tries = 500)
     void sentencesSurviveAnyLengthFormAndAnySplit(@ForAll("sentences") List<List<String>> sentences,
                                                   @ForAll("cuts") List<Integer> cuts,
                                                   @ForAll("lengthForms") List<Integer> forms)
