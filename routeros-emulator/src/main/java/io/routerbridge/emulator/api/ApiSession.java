@@ -460,7 +460,10 @@ public final class ApiSession {
 
     private void enqueue(byte[] bytes, long dueNanos, boolean completesCommand, boolean closeAfter) {
         if (!closed.get()) {
-            outbox.add(new Outgoing(bytes, dueNanos, SEQ.incrementAndGet(), completesCommand, closeAfter));
+            // replies due within the same millisecond go out in one write
+            long due = dueNanos <= System.nanoTime() ? dueNanos
+                    : dueNanos - Math.floorMod(dueNanos, 1_000_000L) + 1_000_000L;
+            outbox.add(new Outgoing(bytes, due, SEQ.incrementAndGet(), completesCommand, closeAfter));
         }
     }
 

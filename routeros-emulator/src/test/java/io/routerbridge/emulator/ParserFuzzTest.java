@@ -18,7 +18,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /** Fuzzing of the emulator's parser: bad byte streams and odd commands never break it or its neighbours. */
-class ParserFuzzProperties {
+class ParserFuzzTest {
     static RouterOsEmulator emu;
     static RawApiClient witness;
     static RawApiClient fuzzed;
