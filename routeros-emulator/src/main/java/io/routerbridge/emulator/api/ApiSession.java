@@ -471,18 +471,17 @@ public final class ApiSession {
         try (OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 65536)) {
             while (true) {
                 Outgoing o = outbox.take();
-                int completed = 0;
                 while (o != null) {
                     if (o.poison) {
                         return;
                     }
-                    out.write(o.bytes);
                     if (o.completesCommand) {
-                        completed++;
+                        // book-keeping before the bytes can reach the client, so its next command sees it
+                        counters.replyCompleting();
                     }
+                    out.write(o.bytes);
                     if (o.closeAfter) {
                         out.flush();
-                        counters.repliesFlushed(completed);
                         socket.shutdownOutput();
                         close();
                         return;
@@ -490,7 +489,6 @@ public final class ApiSession {
                     o = outbox.poll();
                 }
                 out.flush();
-                counters.repliesFlushed(completed);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
