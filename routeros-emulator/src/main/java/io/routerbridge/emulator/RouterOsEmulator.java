@@ -42,6 +42,7 @@ public final class RouterOsEmulator implements AutoCloseable {
     private final Faults faults;
     private final TlsMaterial tlsMaterial;
     private final Map<Long, ApiSession> sessions = new ConcurrentHashMap<>();
+    private final Map<String, List<String[]>> pppSessionRows = new ConcurrentHashMap<>();
     private final List<ApiSession> finishedSessions = new ArrayList<>();
     private final AtomicLong sessionIds = new AtomicLong();
     private final ScheduledExecutorService timer;
@@ -65,6 +66,7 @@ public final class RouterOsEmulator implements AutoCloseable {
             return t;
         });
         timer.scheduleWithFixedDelay(state::expireNow, 1, 1, TimeUnit.SECONDS);
+        state.addListener("/ppp/active", this::onPppActiveChange);
         this.plain = new Listener(false, config.apiPort());
         this.secure = config.tls() ? new Listener(true, config.tlsPort()) : null;
         this.control = config.controlPort() ? new ControlServer(this, config.bindAddress(),
@@ -209,7 +211,58 @@ public final class RouterOsEmulator implements AutoCloseable {
         row.put("session-id", "0x" + Long.toHexString(0x81000000L + sessionIds.incrementAndGet()).toUpperCase());
         row.put("limit-bytes-in", secret.getOrDefault("limit-bytes-in", "0"));
         row.put("limit-bytes-out", secret.getOrDefault("limit-bytes-out", "0"));
-        return state.insertSystemRow("/ppp/active", row, true);
+        synchronized (state) {
+            String activeId = state.insertSystemRow("/ppp/active", row, true);
+            String ifName = "<" + svc + "-" + name + ">";
+            List<String[]> created = new ArrayList<>();
+            if (state.row("/interface", ifName) == null) {
+                created.add(new String[] {"/interface", state.insertSystemRow("/interface", Map.of("name", ifName,
+                        "type", svc + "-in", "mtu", "1450", "actual-mtu", "1450"), true)});
+            }
+            String local = localAddressFor(secret);
+            if (local != null && addr != null) {
+                created.add(new String[] {"/ip/address", state.insertSystemRow("/ip/address", Map.of(
+                        "address", local + "/32", "network", addr, "interface", ifName,
+                        "actual-interface", ifName), true)});
+            }
+            pppSessionRows.put(activeId, created);
+            return activeId;
+        }
+    }
+
+    /** The router's end of a PPP link: the secret's local-address, else the profile's (an IP or a pool's first). */
+    private String localAddressFor(Map<String, String> secret) {
+        String local = secret.get("local-address");
+        if (local != null) {
+            return local;
+        }
+        Map<String, String> profile = state.row("/ppp/profile", secret.getOrDefault("profile", "default"));
+        String fromProfile = profile == null ? null : profile.get("local-address");
+        if (fromProfile == null) {
+            return null;
+        }
+        if (Ipv4.parse(fromProfile) >= 0) {
+            return fromProfile;
+        }
+        Map<String, String> pool = state.row("/ip/pool", fromProfile);
+        if (pool == null) {
+            return null;
+        }
+        long[] range = Ipv4.parseRange(pool.get("ranges").split(",")[0]);
+        return range == null ? null : Ipv4.format(range[0]);
+    }
+
+    /** A session ending (kick, reboot) takes its dynamic interface and address with it. */
+    private void onPppActiveChange(String path, String id, Map<String, String> row) {
+        if (row != null) {
+            return;
+        }
+        List<String[]> created = pppSessionRows.remove(id);
+        if (created != null) {
+            for (int i = created.size() - 1; i >= 0; i--) {
+                state.removeSystemRow(created.get(i)[0], created.get(i)[1]);
+            }
+        }
     }
 
     /** Adds a connection-tracking entry (src/dst as ip[:port]); returns its .id. */

@@ -131,7 +131,9 @@ class ControlPortTest {
                 assertThat(c.read().get(0)).isEqualTo("!done");
             }
             long ms = (System.nanoTime() - t0) / 1_000_000;
-            assertThat(ms).isBetween(95L, 2_000L);
+            System.out.println("1000 pipelined adds at 100 ms latency answered in " + ms + " ms");
+            // one by one this would take 1000 x 100 ms = 100 s
+            assertThat(ms).isBetween(95L, 10_000L);
         }
     }
 

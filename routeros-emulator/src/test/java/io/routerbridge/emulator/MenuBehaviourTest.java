@@ -208,13 +208,21 @@ class MenuBehaviourTest {
         assertThat(alice).containsEntry("service", "l2tp").containsEntry("profile", "suspended")
                 .containsEntry("limit-bytes-in", "0").containsEntry("caller-id", "").containsEntry("routes", "")
                 .doesNotContainKey("local-address");
+        c.call("/ppp/profile/set", "=numbers=suspended", "=local-address=vpn");
         String session = emu.connectPppClient("alice", "l2tp", null, "198.51.100.20");
         Map<String, String> active = c.rows("/ppp/active/print", "?name=alice").get(0);
         assertThat(active).containsEntry(".id", session).containsEntry("address", "10.20.0.9")
                 .containsEntry("service", "l2tp").containsEntry("caller-id", "198.51.100.20")
                 .containsKey("uptime").containsKey("session-id");
+        assertThat(c.rows("/interface/print", "?name=<l2tp-alice>").get(0)).containsEntry("dynamic", "true")
+                .containsEntry("type", "l2tp-in");
+        assertThat(c.rows("/ip/address/print", "?interface=<l2tp-alice>").get(0))
+                .containsEntry("address", "10.20.0.2/32").containsEntry("network", "10.20.0.9")
+                .containsEntry("dynamic", "true");
         assertThat(c.call("/ppp/active/remove", "=.id=" + session)).containsExactly(List.of("!done"));
         assertThat(c.rows("/ppp/active/print")).isEmpty();
+        assertThat(c.rows("/interface/print", "?name=<l2tp-alice>")).isEmpty();
+        assertThat(c.rows("/ip/address/print", "?interface=<l2tp-alice>")).isEmpty();
         assertThat(c.call("/ppp/active/add", "=name=x").get(0)).contains("=message=no such command or directory (add)");
     }
 

@@ -21,7 +21,7 @@ final class RawApiClient implements AutoCloseable {
     RawApiClient(Socket socket) throws IOException {
         this.socket = socket;
         socket.setSoTimeout(5000);
-        this.in = new DataInputStream(socket.getInputStream());
+        this.in = new DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
         this.out = socket.getOutputStream();
     }
 

@@ -2,6 +2,7 @@ package io.routerbridge.emulator.menu;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +19,79 @@ public final class RouterState {
         void changed(String menuPath, String id, Map<String, String> row);
     }
 
+    /** A menu's items in print order, with indexes by id, by name and by each unique key. */
     private static final class Menu {
         final MenuSpec spec;
         final List<Item> items = new ArrayList<>();
+        final Map<Long, Item> byId = new HashMap<>();
+        final Map<String, Item> byName = new HashMap<>();
+        final Map<String, Integer> nameCount = new HashMap<>();
+        final List<Map<Object, Item>> byKey = new ArrayList<>();
         long nextId = 1;
+        int expiring;
 
         Menu(MenuSpec spec) {
             this.spec = spec;
+            for (int i = 0; i < spec.uniqueKeys.size(); i++) {
+                byKey.add(new HashMap<>());
+            }
+        }
+
+        void insert(int position, Item item) {
+            items.add(position, item);
+            byId.put(item.id, item);
+            index(item);
+            if (item.expiresAt != 0) {
+                expiring++;
+            }
+        }
+
+        void delete(Item item) {
+            if (byId.remove(item.id) == null) {
+                return;
+            }
+            items.remove(item);
+            unindex(item);
+            if (item.expiresAt != 0) {
+                expiring--;
+            }
+        }
+
+        void index(Item item) {
+            if (spec.nameField != null && item.get(spec.nameField) != null) {
+                byName.putIfAbsent(item.get(spec.nameField), item);
+                nameCount.merge(item.get(spec.nameField), 1, Integer::sum);
+            }
+            for (int i = 0; i < byKey.size(); i++) {
+                byKey.get(i).putIfAbsent(spec.uniqueKeys.get(i).key().apply(item.values), item);
+            }
+        }
+
+        void unindex(Item item) {
+            String name = spec.nameField == null ? null : item.get(spec.nameField);
+            boolean namesakeLeft = name != null && nameCount.merge(name, -1, Integer::sum) > 0;
+            if (name != null && nameCount.get(name) <= 0) {
+                nameCount.remove(name);
+            }
+            if (name != null && byName.remove(name, item) && namesakeLeft) {
+                // names need not be unique here (sessions): let a namesake take over the index
+                for (Item other : items) {
+                    if (other != item && name.equals(other.get(spec.nameField))) {
+                        byName.put(name, other);
+                        break;
+                    }
+                }
+            }
+            for (int i = 0; i < byKey.size(); i++) {
+                byKey.get(i).remove(spec.uniqueKeys.get(i).key().apply(item.values), item);
+            }
+        }
+
+        void replaceValues(Item item, Map<String, String> values) {
+            unindex(item);
+            item.values.clear();
+            item.values.putAll(values);
+            index(item);
         }
     }
 
@@ -79,7 +146,7 @@ public final class RouterState {
             return false;
         }
         purgeExpired(m);
-        return m.items.stream().anyMatch(i -> name.equals(i.get(m.spec.nameField)));
+        return m.byName.containsKey(name);
     }
 
     /** Every row of a menu as print returns it (singletons give one row without .id). */
@@ -152,7 +219,7 @@ public final class RouterState {
         }
         Item item = new Item(m.nextId++, ordered(spec, cand));
         markDynamic(spec, item);
-        m.items.add(position, item);
+        m.insert(position, item);
         fire(m, item);
         return item.idText();
     }
@@ -169,7 +236,7 @@ public final class RouterState {
         Item item = new Item(m.nextId++, ordered(m.spec, cand));
         item.dynamic = dynamic;
         markDynamic(m.spec, item);
-        m.items.add(item);
+        m.insert(m.items.size(), item);
         fire(m, item);
         return item.idText();
     }
@@ -197,8 +264,7 @@ public final class RouterState {
         }
         for (int i = 0; i < targets.size(); i++) {
             Item item = targets.get(i);
-            item.values.clear();
-            item.values.putAll(ordered(m.spec, updated.get(i)));
+            m.replaceValues(item, ordered(m.spec, updated.get(i)));
             fire(m, item);
         }
     }
@@ -215,8 +281,8 @@ public final class RouterState {
                 cand.remove(f.name());
             }
             m.spec.onWrite.apply(cand, this, item);
-            item.values.clear();
-            item.values.putAll(ordered(m.spec, cand));
+            checkUnique(m, cand, item);
+            m.replaceValues(item, ordered(m.spec, cand));
             fire(m, item);
         }
     }
@@ -229,7 +295,7 @@ public final class RouterState {
             m.spec.removeGuard.check(item, this);
         }
         for (Item item : targets) {
-            m.items.remove(item);
+            m.delete(item);
             fireDead(m, item);
         }
     }
@@ -266,7 +332,7 @@ public final class RouterState {
         Menu m = requireMenu(path);
         Item item = find(m, id);
         if (item != null) {
-            m.items.remove(item);
+            m.delete(item);
             fireDead(m, item);
         }
     }
@@ -275,7 +341,7 @@ public final class RouterState {
     public synchronized void reset() {
         for (Menu m : menus.values()) {
             for (Item item : List.copyOf(m.items)) {
-                m.items.remove(item);
+                m.delete(item);
                 fireDead(m, item);
             }
         }
@@ -287,8 +353,8 @@ public final class RouterState {
     public synchronized void reboot() {
         for (Menu m : menus.values()) {
             for (Item item : List.copyOf(m.items)) {
-                if (!m.spec.persistent || item.dynamic) {
-                    m.items.remove(item);
+                if ((!m.spec.persistent || item.dynamic) && m.byId.containsKey(item.id)) {
+                    m.delete(item);
                     fireDead(m, item);
                 }
             }
@@ -376,12 +442,11 @@ public final class RouterState {
     }
 
     private void checkUnique(Menu m, Map<String, String> cand, Item self) {
-        for (MenuSpec.UniqueKey key : m.spec.uniqueKeys) {
-            Object k = key.key().apply(cand);
-            for (Item other : m.items) {
-                if (other != self && k.equals(key.key().apply(other.values))) {
-                    throw ApiError.of(key.message());
-                }
+        for (int i = 0; i < m.spec.uniqueKeys.size(); i++) {
+            MenuSpec.UniqueKey key = m.spec.uniqueKeys.get(i);
+            Item other = m.byKey.get(i).get(key.key().apply(cand));
+            if (other != null && other != self) {
+                throw ApiError.of(key.message());
             }
         }
     }
@@ -389,7 +454,7 @@ public final class RouterState {
     private String nextAutoName(Menu m) {
         for (int n = 1; ; n++) {
             String candidate = m.spec.autoNamePrefix + n;
-            if (m.items.stream().noneMatch(i -> candidate.equals(i.get(m.spec.nameField)))) {
+            if (!m.byName.containsKey(candidate)) {
                 return candidate;
             }
         }
@@ -403,21 +468,9 @@ public final class RouterState {
             } catch (NumberFormatException e) {
                 throw ApiError.of("invalid internal item number", 1);
             }
-            for (Item i : m.items) {
-                if (i.id == id) {
-                    return i;
-                }
-            }
-            return null;
+            return m.byId.get(id);
         }
-        if (m.spec.nameField != null) {
-            for (Item i : m.items) {
-                if (idOrName.equals(i.get(m.spec.nameField))) {
-                    return i;
-                }
-            }
-        }
-        return null;
+        return m.spec.nameField == null ? null : m.byName.get(idOrName);
     }
 
     private List<Item> resolveTargets(Menu m, String ids) {
@@ -451,13 +504,13 @@ public final class RouterState {
     }
 
     private void purgeExpired(Menu m) {
-        if (m.items.isEmpty()) {
+        if (m.expiring == 0) {
             return;
         }
         long now = System.currentTimeMillis();
         for (Item item : List.copyOf(m.items)) {
             if (item.expiresAt != 0 && item.expiresAt <= now) {
-                m.items.remove(item);
+                m.delete(item);
                 fireDead(m, item);
             }
         }
