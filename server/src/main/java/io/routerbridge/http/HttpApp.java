@@ -37,10 +37,10 @@ public final class HttpApp {
             config.useVirtualThreads = false;
             config.jsonMapper(new JavalinJackson(json, false));
             config.http.maxRequestSize = 4_000_000L;
-            // Method, path and status only: bodies and query strings may carry secrets.
+            // Method, route template and status only: bodies, query strings and path values may carry secrets.
             config.requestLogger.http((ctx, ms) -> {
                 if (!ctx.path().startsWith("/health/")) {
-                    log.info("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
+                    log.info("{} {} -> {} in {} ms", ctx.method(), routeOf(ctx), ctx.statusCode(), Math.round(ms));
                 }
             });
             // Jetty's per-connection header cache otherwise answers a header by an earlier one that differs
@@ -58,6 +58,16 @@ public final class HttpApp {
         });
         errors.register(app);
         return app;
+    }
+
+    /** The matched route's template (e.g. /api/v1/subnets/{id}), never the concrete path. */
+    private static String routeOf(io.javalin.http.Context ctx) {
+        try {
+            String template = ctx.endpointHandlerPath();
+            return template == null || template.isEmpty() ? "(no route)" : template;
+        } catch (RuntimeException noMatchedRoute) {
+            return "(no route)";
+        }
     }
 
     /** Starts on the given interface and port (0 = any free port); the caller stops it. */
