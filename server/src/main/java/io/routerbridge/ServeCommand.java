@@ -21,21 +21,41 @@ final class ServeCommand implements Command {
 
     @Override
     public int run(List<String> args, Environment env, PrintStream out) throws InterruptedException {
-        ServiceConfig config = ServiceConfig.fromEnvironment(env);
-        Services services = Services.open(config);
-        int applied = services.migrations().migrate();
-        log.info("database {}: {} migration(s) applied", Database.describe(config.database()), applied);
-        services.startBackgroundJobs();
-        Javalin http = services.httpApp().start(config.httpHost(), config.httpPort());
-        log.info("routerbridge listening on {}:{}", config.httpHost(), http.port());
-
+        RunningService service = start(ServiceConfig.fromEnvironment(env));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            http.stop();
-            services.close();
+            service.close();
             stopped.countDown();
         }, "routerbridge-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** Everything {@code serve} does before it waits: migrate, start housekeeping, listen. */
+    static RunningService start(ServiceConfig config) {
+        Services services = Services.open(config);
+        try {
+            int applied = services.migrations().migrate();
+            log.info("database {}: {} migration(s) applied", Database.describe(config.database()), applied);
+            services.startBackgroundJobs();
+            Javalin http = services.httpApp().start(config.httpHost(), config.httpPort());
+            log.info("routerbridge listening on {}:{}", config.httpHost(), http.port());
+            return new RunningService(services, http);
+        } catch (RuntimeException e) {
+            services.close();
+            throw e;
+        }
+    }
+
+    record RunningService(Services services, Javalin http) implements AutoCloseable {
+        int port() {
+            return http.port();
+        }
+
+        @Override
+        public void close() {
+            http.stop();
+            services.close();
+        }
     }
 }

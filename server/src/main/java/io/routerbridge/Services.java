@@ -21,7 +21,9 @@ import io.routerbridge.ipam.IpamRemoval;
 import io.routerbridge.ipam.PoolService;
 import io.routerbridge.ipam.SubnetService;
 import io.routerbridge.ipam.web.IpamRoutes;
-import io.routerbridge.whmcs.ModuleCallListener;
+import io.routerbridge.routers.CredentialCipher;
+import io.routerbridge.routers.RouterRegistry;
+import io.routerbridge.routers.RouterRepository;
 import io.routerbridge.whmcs.ModuleFunctions;
 import io.routerbridge.whmcs.NonceRepository;
 import io.routerbridge.whmcs.RequestSigner;
@@ -29,6 +31,7 @@ import io.routerbridge.whmcs.SignatureVerifier;
 import io.routerbridge.whmcs.WhmcsDispatcher;
 import io.routerbridge.whmcs.WhmcsEndpoints;
 import io.routerbridge.whmcs.WhmcsHooks;
+import io.routerbridge.whmcs.WhmcsParams;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -56,6 +59,7 @@ public final class Services implements AutoCloseable {
     private final SignatureVerifier signatureVerifier;
     private final ModuleFunctions moduleFunctions = new ModuleFunctions();
     private final WhmcsHooks hooks = new WhmcsHooks();
+    private final RouterRegistry routerRegistry;
     private final WhmcsDispatcher dispatcher;
     private final ScheduledExecutorService background;
     private final ApiKeys apiKeys;
@@ -74,7 +78,9 @@ public final class Services implements AutoCloseable {
         this.readiness = new ReadinessCheck(dataSource, migrations);
         this.signatureVerifier = new SignatureVerifier(new RequestSigner(config.sharedSecret()),
                 new NonceRepository(dsl), clock);
-        this.dispatcher = new WhmcsDispatcher(json, moduleFunctions, hooks, ModuleCallListener.NONE);
+        this.routerRegistry = new RouterRegistry(new RouterRepository(dsl), new CredentialCipher(config.masterKeys()),
+                clock);
+        this.dispatcher = new WhmcsDispatcher(json, moduleFunctions, hooks, this::rememberRouter);
         this.apiKeys = new ApiKeys(dsl, clock);
         this.subnetService = new SubnetService(dsl, clock);
         this.poolService = new PoolService(dsl, clock);
@@ -114,6 +120,19 @@ public final class Services implements AutoCloseable {
         return new RestApi(apiKeys, OpenApiDocument.load(), List.of(
                 new IpamRoutes(subnetService, poolService, ipAllocator, new AssignmentSearch(dsl),
                         new IpamRemoval(dsl))));
+    }
+
+    /**
+     * Every module call carries the router's current (decrypted) credentials; keep our encrypted copy
+     * in step. TestConnection is skipped: its parameters come from the unsaved server form.
+     */
+    private void rememberRouter(String function, WhmcsParams params) {
+        if ("TestConnection".equals(function) || params.serverId() <= 0 || params.serverHost().isEmpty()) {
+            return;
+        }
+        int port = params.serverPort().orElse(0);
+        routerRegistry.upsertFromWhmcs(params.serverId(), params.serverHost(), port, params.serverSecure(),
+                params.serverUsername(), params.serverPassword());
     }
 
     /** Periodic housekeeping: purging nonces that can no longer be replayed. */
@@ -178,6 +197,10 @@ public final class Services implements AutoCloseable {
 
     public IpAllocator ipAllocator() {
         return ipAllocator;
+    }
+
+    public RouterRegistry routerRegistry() {
+        return routerRegistry;
     }
 
     public SignatureVerifier signatureVerifier() {

@@ -1,8 +1,12 @@
 package io.routerbridge.http;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.validation.ValidationException;
 import io.routerbridge.errors.ConflictException;
 import io.routerbridge.errors.DomainException;
 import io.routerbridge.errors.ForbiddenException;
@@ -12,6 +16,7 @@ import io.routerbridge.errors.UnauthorizedException;
 import io.routerbridge.errors.UnavailableException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -42,6 +47,8 @@ public final class ErrorMapper {
 
     public void register(Javalin app) {
         app.exception(Exception.class, this::handle);
+        // Javalin maps its own validation failures unless a handler for exactly this type exists.
+        app.exception(ValidationException.class, this::handle);
         // Javalin's own answers (unmatched route, body too large, ...) get the same JSON shape.
         app.error(404, ctx -> rewriteEmpty(ctx, "not found: " + ctx.method() + " " + ctx.path()));
         app.error(405, ctx -> rewriteEmpty(ctx, "method not allowed: " + ctx.method() + " " + ctx.path()));
@@ -51,6 +58,17 @@ public final class ErrorMapper {
         Exception exception = translated(thrown);
         if (exception instanceof DomainException domain) {
             answer(ctx, statusOf(domain), domain.getMessage(), domain.field().orElse(null));
+        } else if (exception instanceof ValidationException validation) {
+            String field = validation.getErrors().keySet().stream().findFirst().orElse(null);
+            String reason = field == null ? "invalid" : validation.getErrors().get(field).get(0).getMessage()
+                    .toLowerCase(Locale.ROOT).replace('_', ' ');
+            answer(ctx, 400, (field == null ? "request" : field) + " is not valid: " + reason, field);
+        } else if (exception instanceof MismatchedInputException mismatch) {
+            answer(ctx, 400, "request body does not have the expected shape" + at(mismatch.getLocation()),
+                    fieldPath(mismatch));
+        } else if (exception instanceof JsonProcessingException json) {
+            // The location only: the parser's message can quote the body, which may hold passwords.
+            answer(ctx, 400, "request body is not valid JSON" + at(json.getLocation()), null);
         } else if (exception instanceof HttpResponseException http) {
             answer(ctx, http.getStatus(), http.getMessage(), null);
         } else {
@@ -66,6 +84,22 @@ public final class ErrorMapper {
             }
         }
         return exception;
+    }
+
+    private static String at(JsonLocation location) {
+        return location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+    }
+
+    private static String fieldPath(MismatchedInputException mismatch) {
+        StringBuilder path = new StringBuilder();
+        for (var reference : mismatch.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? null : path.toString();
     }
 
     static int statusOf(DomainException exception) {
