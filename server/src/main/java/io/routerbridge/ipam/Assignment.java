@@ -10,6 +10,11 @@ public record Assignment(long id, long poolId, long subnetId, long serviceId, Ad
                          int prefixLength, AddressRange range, AssignmentStatus status, Instant assignedAt,
                          Instant releasedAt, Instant reusableAt) {
 
+    public Assignment withId(long newId) {
+        return new Assignment(newId, poolId, subnetId, serviceId, family, address, prefixLength, range, status,
+                assignedAt, releasedAt, reusableAt);
+    }
+
     /** The first address of the block without prefix length, e.g. "10.8.0.16". */
     public String firstAddress() {
         return family.toAddress(range.first()).toCanonicalString();

@@ -7,6 +7,10 @@ import io.routerbridge.persistence.jooq.tables.records.ModRouterbridgeIpamAssign
 import io.routerbridge.persistence.jooq.tables.records.ModRouterbridgeIpamPoolRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Query;
+import org.jooq.Record3;
+import org.jooq.Result;
+import org.jooq.impl.DSL;
 import org.jooq.exception.DataAccessException;
 
 import java.math.BigInteger;
@@ -14,8 +18,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import static io.routerbridge.persistence.jooq.Tables.MOD_ROUTERBRIDGE_IPAM_ASSIGNMENT;
@@ -30,11 +46,13 @@ import static io.routerbridge.persistence.jooq.Tables.MOD_ROUTERBRIDGE_IPAM_POOL
  * snapshot taken by the next read already contains the previous holder's commit. The free block is
  * found in the gaps between occupied runs (see {@link FirstFit}); the UNIQUE indexes on live
  * assignments are the backstop, and duplicate-key, deadlock and lock-timeout errors are retried.
+ * Concurrent requests for one pool made through the same instance share a transaction (see
+ * {@link #allocateBlock}); requests from other instances or processes queue on the pool row lock.
+ * Thread-safe: create one per DSLContext and share it.
  */
 public final class IpAllocator {
     static final int MAX_ATTEMPTS = 5;
-    private static final int FIRST_PAGE = 4;
-    private static final int MAX_PAGE = 1024;
+    static final int MAX_BATCH = 64;
 
     private static final ModRouterbridgeIpamPool P = MOD_ROUTERBRIDGE_IPAM_POOL;
     private static final ModRouterbridgeIpamOccupied O = MOD_ROUTERBRIDGE_IPAM_OCCUPIED;
@@ -42,6 +60,7 @@ public final class IpAllocator {
 
     private final DSLContext dsl;
     private final Clock clock;
+    private final Map<Long, PoolLane> lanes = new ConcurrentHashMap<>();
 
     public IpAllocator(DSLContext dsl) {
         this(dsl, Clock.systemUTC());
@@ -59,12 +78,12 @@ public final class IpAllocator {
      * @throws PoolExhaustedException when nothing is free; nothing is written then
      */
     public Assignment allocate(long poolId, long serviceId) {
-        return withRetry(() -> dsl.transactionResult(cfg -> allocateLocked(cfg.dsl(), poolId, serviceId, null)));
+        return allocateBlock(poolId, serviceId, null);
     }
 
     /** Like {@link #allocate} for a prefix pool, with an explicit block length (e.g. 29 or 64). */
     public Assignment allocatePrefix(long poolId, long serviceId, int prefixLength) {
-        return withRetry(() -> dsl.transactionResult(cfg -> allocateLocked(cfg.dsl(), poolId, serviceId, prefixLength)));
+        return allocateBlock(poolId, serviceId, prefixLength);
     }
 
     /** Releases whatever the service holds, in every pool; returns the released (or quarantined) assignments. */
@@ -100,37 +119,187 @@ public final class IpAllocator {
                 .fetch(IpamRows::assignment);
     }
 
-    private Assignment allocateLocked(DSLContext tx, long poolId, long serviceId, Integer requestedLength) {
-        Pool pool = lockPool(tx, poolId);
-        int prefixLength = blockLength(pool, requestedLength);
-        ModRouterbridgeIpamAssignmentRecord held = tx.selectFrom(A)
-                .where(A.POOL_ID.eq(poolId), A.LIVE_SERVICE_ID.eq(serviceId))
-                .fetchOne();
-        if (held != null) {
-            return IpamRows.assignment(held);
+    /**
+     * Callers wanting blocks of the same pool are served in batches: whoever holds the pool's lane
+     * runs one transaction for everything queued (up to {@link #MAX_BATCH}), so concurrent requests
+     * share one pool lock and one commit instead of queueing on the row lock one commit at a time.
+     */
+    private Assignment allocateBlock(long poolId, long serviceId, Integer prefixLength) {
+        PoolLane lane = lanes.computeIfAbsent(poolId, id -> new PoolLane());
+        Request mine = new Request(serviceId, prefixLength, new CompletableFuture<>());
+        lane.queue.add(mine);
+        while (!mine.result().isDone()) {
+            if (lane.lock.tryLock()) {
+                try {
+                    // serve until our own request is done, plus one more round for whoever queued meanwhile
+                    boolean extraRound = true;
+                    while (!lane.queue.isEmpty() && (!mine.result().isDone() || extraRound)) {
+                        extraRound = !mine.result().isDone();
+                        serve(poolId, drain(lane.queue));
+                    }
+                } finally {
+                    lane.lock.unlock();
+                }
+            } else {
+                awaitBriefly(mine.result());
+            }
         }
-        Instant now = clock.instant();
-        if (!pool.quarantine().isZero()) {
-            endQuarantines(tx, pool, now);
+        try {
+            return mine.result().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
-        FirstFit.Found found = firstFree(tx, pool, prefixLength);
-        occupy(tx, poolId, found);
+    }
 
-        ModRouterbridgeIpamAssignmentRecord row = tx.newRecord(A);
-        row.setPoolId(poolId);
-        row.setSubnetId(pool.subnetId());
-        row.setServiceId(serviceId);
-        row.setFamily((byte) pool.family().code());
-        row.setFirstValue(found.block().first());
-        row.setLastValue(found.block().last());
-        row.setPrefixLength((short) prefixLength);
-        row.setAddress(pool.family().format(found.block().first(), prefixLength));
-        row.setStatus(AssignmentStatus.ASSIGNED.name());
-        row.setAssignedAt(IpamRows.utc(now));
-        row.setLiveFirstValue(found.block().first());
-        row.setLiveServiceId(serviceId);
-        row.store();
-        return IpamRows.assignment(row);
+    private static List<Request> drain(Queue<Request> queue) {
+        List<Request> batch = new ArrayList<>();
+        for (Request r = queue.poll(); r != null; r = batch.size() < MAX_BATCH ? queue.poll() : null) {
+            batch.add(r);
+        }
+        return batch;
+    }
+
+    /** Waits a little for another caller to serve us; a request queued after the server's last look is then served by its own caller. */
+    private static void awaitBriefly(CompletableFuture<Assignment> result) {
+        try {
+            result.get(1, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // done (with an outcome the caller reads) or still queued: the loop decides
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for an allocation", e);
+        }
+    }
+
+    private void serve(long poolId, List<Request> batch) {
+        Map<Request, Object> outcomes = new HashMap<>();
+        try {
+            withRetry(() -> dsl.transactionResult(cfg -> {
+                outcomes.clear();
+                DSLContext tx = cfg.dsl();
+                Pool pool = lockPool(tx, poolId);
+                Instant now = clock.instant();
+                if (!pool.quarantine().isZero()) {
+                    endQuarantines(tx, pool, now);
+                }
+                allocateLocked(tx, pool, batch, now, outcomes);
+                return null;
+            }));
+        } catch (RuntimeException e) {
+            batch.forEach(r -> r.result().completeExceptionally(e));
+            return;
+        }
+        Map<Long, Long> ids = new HashMap<>();
+        for (var r : dsl.select(A.LIVE_SERVICE_ID, A.ID).from(A)
+                .where(A.POOL_ID.eq(poolId), A.LIVE_SERVICE_ID.in(batch.stream().map(Request::serviceId).toList()))
+                .fetch()) {
+            ids.put(r.value1(), r.value2());
+        }
+        for (Request r : batch) {
+            Object outcome = outcomes.get(r);
+            if (outcome instanceof Assignment a) {
+                long id = a.id() != 0 ? a.id() : ids.getOrDefault(a.serviceId(), 0L);
+                r.result().complete(id != 0 ? a.withId(id) : a.withId(idOf(poolId, a)));
+            } else {
+                r.result().completeExceptionally((IpamException) outcome);
+            }
+        }
+    }
+
+    /**
+     * Allocates for every request of the batch inside a transaction holding the pool lock: one read of
+     * the held assignments, the occupied runs read as far as needed, one batch of writes. A request that
+     * fails (exhausted, invalid length) writes nothing and does not stop the others.
+     */
+    private static void allocateLocked(DSLContext tx, Pool pool, List<Request> batch, Instant now,
+                                       Map<Request, Object> outcomes) {
+        long poolId = pool.id();
+        Map<Long, Assignment> held = new HashMap<>();
+        for (ModRouterbridgeIpamAssignmentRecord r : tx.selectFrom(A)
+                .where(A.POOL_ID.eq(poolId), A.LIVE_SERVICE_ID.in(batch.stream().map(Request::serviceId).toList()))
+                .fetch()) {
+            held.put(r.getLiveServiceId(), IpamRows.assignment(r));
+        }
+        OccupiedRuns runs = new OccupiedRuns(pool.range(), (after, limit) -> tx.select(O.FIRST_VALUE, O.LAST_VALUE)
+                .from(O)
+                .where(O.POOL_ID.eq(poolId), after == null ? DSL.noCondition() : O.FIRST_VALUE.gt(after))
+                .orderBy(O.FIRST_VALUE)
+                .limit(limit)
+                .fetch(r -> new AddressRange(r.value1(), r.value2())));
+        List<ModRouterbridgeIpamAssignmentRecord> inserts = new ArrayList<>();
+        for (Request request : batch) {
+            Assignment already = held.get(request.serviceId());
+            if (already != null) {
+                outcomes.put(request, already);
+                continue;
+            }
+            try {
+                int prefixLength = blockLength(pool, request.prefixLength());
+                AddressRange block = runs.takeFirstFree(pool.family().blockSize(prefixLength))
+                        .orElseThrow(() -> new PoolExhaustedException(pool.name(), pool.family(), prefixLength));
+                ModRouterbridgeIpamAssignmentRecord row = tx.newRecord(A);
+                row.setPoolId(poolId);
+                row.setSubnetId(pool.subnetId());
+                row.setServiceId(request.serviceId());
+                row.setFamily((byte) pool.family().code());
+                row.setFirstValue(block.first());
+                row.setLastValue(block.last());
+                row.setPrefixLength((short) prefixLength);
+                row.setAddress(pool.family().format(block.first(), prefixLength));
+                row.setStatus(AssignmentStatus.ASSIGNED.name());
+                row.setAssignedAt(IpamRows.utc(now));
+                row.setLiveFirstValue(block.first());
+                row.setLiveServiceId(request.serviceId());
+                inserts.add(row);
+                Assignment assignment = IpamRows.assignment(row);
+                held.put(request.serviceId(), assignment);
+                outcomes.put(request, assignment);
+            } catch (IpamException e) {
+                outcomes.put(request, e);
+            }
+        }
+        if (inserts.isEmpty()) {
+            return;
+        }
+        List<Query> writes = new ArrayList<>();
+        List<AddressRange> removed = runs.removed();
+        if (!removed.isEmpty()) {
+            writes.add(tx.deleteFrom(O).where(O.POOL_ID.eq(poolId),
+                    O.FIRST_VALUE.in(removed.stream().map(AddressRange::first).toList())));
+        }
+        var insertRuns = tx.insertInto(O, O.POOL_ID, O.FIRST_VALUE, O.LAST_VALUE);
+        for (AddressRange r : runs.added()) {
+            insertRuns = insertRuns.values(poolId, r.first(), r.last());
+        }
+        writes.add(insertRuns);
+        var insertAssignments = tx.insertInto(A).set(inserts.get(0));
+        for (ModRouterbridgeIpamAssignmentRecord row : inserts.subList(1, inserts.size())) {
+            insertAssignments = insertAssignments.newRecord().set(row);
+        }
+        writes.add(insertAssignments);
+        // one round trip for all writes: the pool stays locked for as few round trips as possible
+        tx.batch(writes).execute();
+    }
+
+    /** The new row's id, looked up after the commit so the pool lock is not held for it. */
+    private long idOf(long poolId, Assignment a) {
+        Long id = dsl.select(A.ID).from(A)
+                .where(A.SERVICE_ID.eq(a.serviceId()), A.POOL_ID.eq(poolId), A.FIRST_VALUE.eq(a.range().first()))
+                .orderBy(A.ID.desc())
+                .limit(1)
+                .fetchOne(A.ID);
+        return id == null ? 0 : id;
+    }
+
+    private record Request(long serviceId, Integer prefixLength, CompletableFuture<Assignment> result) {
+    }
+
+    private static final class PoolLane {
+        final ReentrantLock lock = new ReentrantLock();
+        final Queue<Request> queue = new ConcurrentLinkedQueue<>();
     }
 
     private Optional<Assignment> releaseLocked(DSLContext tx, long poolId, long serviceId) {
@@ -177,58 +346,6 @@ public final class IpAllocator {
                     + pool.family().bits() + ", got " + requested);
         }
         return requested;
-    }
-
-    /** Reads occupied runs in address order, a small page first, until a gap holds an aligned block. */
-    private static FirstFit.Found firstFree(DSLContext tx, Pool pool, int prefixLength) {
-        BigInteger blockSize = pool.family().blockSize(prefixLength);
-        BigInteger cursor = pool.range().first();
-        AddressRange below = null;
-        BigInteger after = null;
-        int pageSize = FIRST_PAGE;
-        while (true) {
-            Condition condition = O.POOL_ID.eq(pool.id());
-            if (after != null) {
-                condition = condition.and(O.FIRST_VALUE.gt(after));
-            }
-            List<AddressRange> runs = tx.select(O.FIRST_VALUE, O.LAST_VALUE).from(O)
-                    .where(condition)
-                    .orderBy(O.FIRST_VALUE)
-                    .limit(pageSize)
-                    .fetch(r -> new AddressRange(r.value1(), r.value2()));
-            FirstFit.Outcome outcome = FirstFit.scan(cursor, below, runs, pool.range().last(), blockSize,
-                    runs.size() < pageSize);
-            if (outcome instanceof FirstFit.Found found) {
-                return found;
-            }
-            if (outcome instanceof FirstFit.Exhausted) {
-                throw new PoolExhaustedException(pool.name(), pool.family(), prefixLength);
-            }
-            FirstFit.NeedMore more = (FirstFit.NeedMore) outcome;
-            cursor = more.cursor();
-            below = more.below();
-            after = runs.get(runs.size() - 1).first();
-            pageSize = Math.min(pageSize * 8, MAX_PAGE);
-        }
-    }
-
-    /** Adds the found block to the occupied runs, merging it with the runs it touches. */
-    private static void occupy(DSLContext tx, long poolId, FirstFit.Found found) {
-        AddressRange block = found.block();
-        if (found.touchesBelow() && found.touchesAbove()) {
-            tx.update(O).set(O.LAST_VALUE, found.above().last())
-                    .where(O.POOL_ID.eq(poolId), O.FIRST_VALUE.eq(found.below().first())).execute();
-            tx.deleteFrom(O).where(O.POOL_ID.eq(poolId), O.FIRST_VALUE.eq(found.above().first())).execute();
-        } else if (found.touchesBelow()) {
-            tx.update(O).set(O.LAST_VALUE, block.last())
-                    .where(O.POOL_ID.eq(poolId), O.FIRST_VALUE.eq(found.below().first())).execute();
-        } else if (found.touchesAbove()) {
-            tx.update(O).set(O.FIRST_VALUE, block.first())
-                    .where(O.POOL_ID.eq(poolId), O.FIRST_VALUE.eq(found.above().first())).execute();
-        } else {
-            tx.insertInto(O, O.POOL_ID, O.FIRST_VALUE, O.LAST_VALUE)
-                    .values(poolId, block.first(), block.last()).execute();
-        }
     }
 
     /** Removes a block from the occupied run that holds it, splitting the run when needed. */

@@ -31,7 +31,7 @@ final class IpamRows {
     }
 
     static Assignment assignment(ModRouterbridgeIpamAssignmentRecord r) {
-        return new Assignment(r.getId(), r.getPoolId(), r.getSubnetId(), r.getServiceId(),
+        return new Assignment(r.getId() == null ? 0 : r.getId(), r.getPoolId(), r.getSubnetId(), r.getServiceId(),
                 AddressFamily.fromCode(r.getFamily()), r.getAddress(), r.getPrefixLength(),
                 new AddressRange(r.getFirstValue(), r.getLastValue()), AssignmentStatus.valueOf(r.getStatus()),
                 instant(r.getAssignedAt()), instant(r.getReleasedAt()), instant(r.getReusableAt()));
