@@ -15,15 +15,15 @@ import io.routerbridge.db.Migrations;
 import io.routerbridge.db.ReadinessCheck;
 import io.routerbridge.http.HealthEndpoints;
 import io.routerbridge.http.HttpApp;
-import io.routerbridge.routers.CredentialCipher;
-import io.routerbridge.routers.RouterRegistry;
-import io.routerbridge.routers.RouterRepository;
 import io.routerbridge.ipam.AssignmentSearch;
 import io.routerbridge.ipam.IpAllocator;
 import io.routerbridge.ipam.IpamRemoval;
 import io.routerbridge.ipam.PoolService;
 import io.routerbridge.ipam.SubnetService;
 import io.routerbridge.ipam.web.IpamRoutes;
+import io.routerbridge.routers.CredentialCipher;
+import io.routerbridge.routers.RouterRegistry;
+import io.routerbridge.routers.RouterRepository;
 import io.routerbridge.whmcs.ModuleFunctions;
 import io.routerbridge.whmcs.NonceRepository;
 import io.routerbridge.whmcs.RequestSigner;
@@ -183,10 +183,6 @@ public final class Services implements AutoCloseable {
         return hooks;
     }
 
-    public RouterRegistry routerRegistry() {
-        return routerRegistry;
-    }
-
     public ApiKeys apiKeys() {
         return apiKeys;
     }
@@ -201,6 +197,10 @@ public final class Services implements AutoCloseable {
 
     public IpAllocator ipAllocator() {
         return ipAllocator;
+    }
+
+    public RouterRegistry routerRegistry() {
+        return routerRegistry;
     }
 
     public SignatureVerifier signatureVerifier() {

@@ -73,11 +73,10 @@ public final class ApiRequests {
             throw new InvalidInputException(field + " must be " + describe(e.getTargetType()), field);
         } catch (JsonMappingException e) {
             String field = fieldOf(e);
-            throw new InvalidInputException(field == null ? "request body is not acceptable: " + firstLine(e)
-                    : field + " is not acceptable: " + firstLine(e), field);
+            throw new InvalidInputException((field == null ? "request body" : field) + " is not acceptable"
+                    + at(e), field);
         } catch (JsonProcessingException e) {
-            String field = currentField(e);
-            throw new InvalidInputException("malformed JSON: " + firstLine(e), field);
+            throw new InvalidInputException("request body is not valid JSON" + at(e), currentField(e));
         }
     }
 
@@ -201,9 +200,9 @@ public final class ApiRequests {
         return "a " + type.getSimpleName();
     }
 
-    private static String firstLine(JsonProcessingException e) {
-        String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
-        String line = message.lines().findFirst().orElse(message);
-        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+    /** Where the parser stopped; never the parser's message, which can quote the body (and its secrets). */
+    private static String at(JsonProcessingException e) {
+        return e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
     }
 }
