@@ -10,7 +10,7 @@ export RB_TEST_DB_USER="$DB_USER" RB_TEST_DB_PASSWORD="$DB_PASSWORD"
 
 cd "$REPO"
 log "Java tests (emulator and service) against MariaDB on port $DB_PORT"
-mvn -q -B verify
+mvn -B -ntp verify
 
 if [ -d "$REPO/whmcs-module/tests" ]; then
     log "PHP module tests (PHPUnit, WHMCS harness)"
