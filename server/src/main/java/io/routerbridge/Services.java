@@ -23,6 +23,8 @@ import io.routerbridge.ipam.IpAllocator;
 import io.routerbridge.ipam.IpamRemoval;
 import io.routerbridge.ipam.PoolService;
 import io.routerbridge.ipam.SubnetService;
+import io.routerbridge.ipam.exchange.IpamExchange;
+import io.routerbridge.ipam.exchange.web.ExchangeRoutes;
 import io.routerbridge.ipam.web.IpamRoutes;
 import io.routerbridge.whmcs.ModuleFunctions;
 import io.routerbridge.whmcs.NonceRepository;
@@ -119,7 +121,8 @@ public final class Services implements AutoCloseable {
     private RestApi restApi() {
         return new RestApi(apiKeys, OpenApiDocument.load(), List.of(
                 new IpamRoutes(subnetService, poolService, ipAllocator, new AssignmentSearch(dsl),
-                        new IpamRemoval(dsl))));
+                        new IpamRemoval(dsl)),
+                new ExchangeRoutes(new IpamExchange(dsl, clock))));
     }
 
     /**
