@@ -20,6 +20,10 @@ import io.routerbridge.ipam.IpAllocator;
 import io.routerbridge.ipam.IpamRemoval;
 import io.routerbridge.ipam.PoolService;
 import io.routerbridge.ipam.SubnetService;
+import io.routerbridge.ipam.exchange.IpamExchange;
+import io.routerbridge.ipam.exchange.web.ExchangeRoutes;
+import io.routerbridge.ipam.netbox.NetBoxIntegration;
+import io.routerbridge.ipam.netbox.web.NetBoxRoutes;
 import io.routerbridge.ipam.web.IpamRoutes;
 import io.routerbridge.routers.CredentialCipher;
 import io.routerbridge.routers.RouterRegistry;
@@ -66,6 +70,7 @@ public final class Services implements AutoCloseable {
     private final SubnetService subnetService;
     private final PoolService poolService;
     private final IpAllocator ipAllocator;
+    private final NetBoxIntegration netBoxIntegration;
 
     private Services(ServiceConfig config, HikariDataSource dataSource, boolean ownsDataSource, Clock clock) {
         this.config = config;
@@ -85,6 +90,7 @@ public final class Services implements AutoCloseable {
         this.subnetService = new SubnetService(dsl, clock);
         this.poolService = new PoolService(dsl, clock);
         this.ipAllocator = new IpAllocator(dsl, clock);
+        this.netBoxIntegration = new NetBoxIntegration(dsl, new CredentialCipher(config.masterKeys()), clock);
         this.background = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "routerbridge-background");
             thread.setDaemon(true);
@@ -110,6 +116,11 @@ public final class Services implements AutoCloseable {
                 .build();
     }
 
+    /** NetBox as configured through /api/v1/netbox; an {@code IpamIntegration} for the assignment flow. */
+    public NetBoxIntegration netBoxIntegration() {
+        return netBoxIntegration;
+    }
+
     public HttpApp httpApp() {
         return new HttpApp(json, new HealthEndpoints(readiness),
                 new WhmcsEndpoints(signatureVerifier, dispatcher), restApi());
@@ -118,8 +129,11 @@ public final class Services implements AutoCloseable {
     /** /api/v1: each capability's REST routes go into this list. */
     private RestApi restApi() {
         return new RestApi(apiKeys, OpenApiDocument.load(), List.of(
+                // before IpamRoutes: its error translations must win over IPAM's catch-all
+                new NetBoxRoutes(netBoxIntegration),
                 new IpamRoutes(subnetService, poolService, ipAllocator, new AssignmentSearch(dsl),
-                        new IpamRemoval(dsl))));
+                        new IpamRemoval(dsl)),
+                new ExchangeRoutes(new IpamExchange(dsl, clock))));
     }
 
     /**

@@ -1,0 +1,18 @@
+package io.routerbridge.ipam.integration;
+
+import io.routerbridge.ipam.Assignment;
+
+/**
+ * Something outside IPAM that must learn about assignments: NetBox, a webhook, a router. The
+ * assignment flow calls {@link #addIp} after an assignment is committed and {@link #removeIp} after a
+ * release is committed, so a failing integration never undoes or blocks IPAM's own state; it throws
+ * {@link IntegrationException} with a message fit for an operator.
+ */
+public interface IpamIntegration {
+    /** A short name for logs and error messages, e.g. "netbox". */
+    String name();
+
+    void addIp(Assignment assignment);
+
+    void removeIp(Assignment assignment);
+}

@@ -1,0 +1,65 @@
+package io.routerbridge.ipam.netbox;
+
+import io.routerbridge.ipam.Assignment;
+import io.routerbridge.ipam.SubnetService;
+import io.routerbridge.ipam.integration.IpamIntegration;
+import io.routerbridge.routers.CredentialCipher;
+import java.time.Clock;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/**
+ * NetBox as configured in the database: its settings, a pull, and the {@link IpamIntegration} the
+ * assignment flow calls (which does nothing while NetBox is not configured).
+ */
+public final class NetBoxIntegration implements IpamIntegration {
+    private final NetBoxSettingsRepository repository;
+    private final NetBoxPull pull;
+    private final SubnetService subnets;
+    private final Clock clock;
+
+    public NetBoxIntegration(DSLContext dsl, CredentialCipher cipher, Clock clock) {
+        this.repository = new NetBoxSettingsRepository(dsl, cipher);
+        this.pull = new NetBoxPull(dsl, clock);
+        this.subnets = new SubnetService(dsl, clock);
+        this.clock = clock;
+    }
+
+    public void configure(NetBoxSettings settings, NetBoxReleaseMode releaseMode) {
+        repository.save(settings, releaseMode, clock.instant());
+    }
+
+    /** The configured URL and release mode; the token is never handed out again. */
+    public Optional<NetBoxSettings> settings() {
+        return repository.load().map(NetBoxSettingsRepository.Stored::settings);
+    }
+
+    public Optional<NetBoxReleaseMode> releaseMode() {
+        return repository.load().map(NetBoxSettingsRepository.Stored::releaseMode);
+    }
+
+    public NetBoxPullReport pull() {
+        NetBoxSettings settings = settings().orElseThrow(NetBoxNotConfiguredException::new);
+        return pull.pull(new NetBoxClient(settings));
+    }
+
+    @Override
+    public String name() {
+        return "netbox";
+    }
+
+    @Override
+    public void addIp(Assignment assignment) {
+        push().ifPresent(push -> push.addIp(assignment));
+    }
+
+    @Override
+    public void removeIp(Assignment assignment) {
+        push().ifPresent(push -> push.removeIp(assignment));
+    }
+
+    private Optional<NetBoxPush> push() {
+        return repository.load().map(stored -> new NetBoxPush(new NetBoxClient(stored.settings()),
+                id -> subnets.get(id).prefixLength(), stored.releaseMode()));
+    }
+}
