@@ -1,0 +1,38 @@
+package io.routerbridge.ipam.orphans;
+
+import io.routerbridge.ipam.Assignment;
+import io.routerbridge.ipam.IpAllocator;
+import io.routerbridge.ipam.actionlog.ActionLog;
+import io.routerbridge.ipam.actionlog.Actor;
+import java.util.Optional;
+
+/**
+ * Takes a block back from a service for good: unassigns it (into quarantine when the pool has one),
+ * removes it from tblhosting's dedicatedip/assignedips where they still hold it, and logs the action.
+ * Shared by the orphan release and the IP cleaner.
+ */
+public final class AssignmentReleaser {
+    private final IpAllocator allocator;
+    private final HeldBlocks heldBlocks;
+    private final ActionLog actionLog;
+
+    public AssignmentReleaser(IpAllocator allocator, HeldBlocks heldBlocks, ActionLog actionLog) {
+        this.allocator = allocator;
+        this.heldBlocks = heldBlocks;
+        this.actionLog = actionLog;
+    }
+
+    public ReleaseResult release(HeldBlock block, Actor actor, String action, String why) {
+        Optional<Assignment> released = allocator.release(block.serviceId(), block.poolId())
+                .filter(a -> a.id() == block.assignmentId());
+        if (released.isEmpty()) {
+            return new ReleaseResult(block.assignmentId(), block.serviceId(), block.address(), false, false,
+                    "no longer assigned");
+        }
+        boolean cleared = heldBlocks.clearFromWhmcs(block);
+        String detail = why + (cleared ? "; removed from tblhosting" : "") + "; now "
+                + released.get().status().name().toLowerCase(java.util.Locale.ROOT);
+        actionLog.record(actor, action, block.serviceId(), block.address(), block.assignmentId(), detail);
+        return new ReleaseResult(block.assignmentId(), block.serviceId(), block.address(), true, cleared, detail);
+    }
+}
