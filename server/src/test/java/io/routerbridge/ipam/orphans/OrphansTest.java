@@ -111,6 +111,26 @@ class OrphansTest {
         assertThat(allocator.allocate(fixture.v4PoolId, 1000).address()).isEqualTo("192.0.2.2");
     }
 
+    @Test
+    void integrationsLearnOfEachReleaseAndTheirFailureIsReportedNotUndone() {
+        List<String> removed = new java.util.ArrayList<>();
+        HeldBlocks held = new HeldBlocks(db.dsl());
+        Orphans withIntegration = new Orphans(held, new AssignmentReleaser(allocator, held, log, released -> {
+            removed.add(released.address());
+            if (released.serviceId() == FRAUD) {
+                throw new IllegalStateException("netbox: 503");
+            }
+        }));
+
+        List<ReleaseResult> results = withIntegration.release(
+                List.of(assignmentOf(TERMINATED).id(), assignmentOf(FRAUD).id()), Actor.WHMCS);
+
+        assertThat(removed).containsExactly("192.0.2.13", "192.0.2.15");
+        assertThat(results).allMatch(ReleaseResult::released);
+        assertThat(results.get(1).detail()).endsWith("integration failed: netbox: 503");
+        assertThat(allocator.assignmentsOf(FRAUD)).isEmpty();
+    }
+
     private Assignment assignmentOf(long serviceId) {
         return allocator.assignmentsOf(serviceId).get(0);
     }
