@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 
@@ -43,7 +44,7 @@ public final class ActionLog {
         String text = detail == null ? "" : detail;
         tx.insertInto(L)
                 .set(L.LOGGED_AT, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-                .set(L.ACTOR_TYPE, actor.type().name().toLowerCase(java.util.Locale.ROOT))
+                .set(L.ACTOR_TYPE, actor.type().name().toLowerCase(Locale.ROOT))
                 .set(L.ACTOR, actor.name())
                 .set(L.ACTION, action)
                 .set(L.SERVICE_ID, serviceId)
@@ -65,7 +66,7 @@ public final class ActionLog {
             where.add(L.ADDRESS.eq(filter.address()));
         }
         if (filter.actorType() != null) {
-            where.add(L.ACTOR_TYPE.eq(filter.actorType().name().toLowerCase(java.util.Locale.ROOT)));
+            where.add(L.ACTOR_TYPE.eq(filter.actorType().name().toLowerCase(Locale.ROOT)));
         }
         if (filter.actor() != null) {
             where.add(L.ACTOR.eq(filter.actor()));
@@ -80,7 +81,7 @@ public final class ActionLog {
     }
 
     private static LoggedAction entry(ModRouterbridgeActionLogRecord row) {
-        Actor actor = new Actor(Actor.ActorType.valueOf(row.getActorType().toUpperCase(java.util.Locale.ROOT)),
+        Actor actor = new Actor(Actor.ActorType.valueOf(row.getActorType().toUpperCase(Locale.ROOT)),
                 row.getActor());
         Instant at = row.getLoggedAt().toInstant(ZoneOffset.UTC);
         return new LoggedAction(row.getId(), at, actor, row.getAction(), row.getServiceId(), row.getAddress(),

@@ -15,6 +15,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -75,7 +76,7 @@ public final class IpCleaner {
             throw new IllegalStateException("cleaner report not serialisable", e);
         }
         actionLog.record(actor, ActionLog.CLEANER, null, null, null,
-                "mode=" + mode.name().toLowerCase(java.util.Locale.ROOT) + "; found=" + items.size()
+                "mode=" + mode.name().toLowerCase(Locale.ROOT) + "; found=" + items.size()
                         + "; released=" + report.released());
         return report;
     }

@@ -4,6 +4,7 @@ import io.routerbridge.ipam.Assignment;
 import io.routerbridge.ipam.IpAllocator;
 import io.routerbridge.ipam.actionlog.ActionLog;
 import io.routerbridge.ipam.actionlog.Actor;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -46,7 +47,7 @@ public final class AssignmentReleaser {
         }
         boolean cleared = heldBlocks.clearFromWhmcs(block);
         String detail = why + (cleared ? "; removed from tblhosting" : "") + "; now "
-                + released.get().status().name().toLowerCase(java.util.Locale.ROOT) + integration;
+                + released.get().status().name().toLowerCase(Locale.ROOT) + integration;
         actionLog.record(actor, action, block.serviceId(), block.address(), block.assignmentId(), detail);
         return new ReleaseResult(block.assignmentId(), block.serviceId(), block.address(), true, cleared, detail);
     }

@@ -1,8 +1,10 @@
 package io.routerbridge.ipam.orphans;
 
 import io.routerbridge.ipam.AssignmentStatus;
+import io.routerbridge.ipam.sync.HostingText;
 import io.routerbridge.persistence.jooq.tables.ModRouterbridgeIpamAssignment;
 import io.routerbridge.persistence.whmcs.tables.Tblhosting;
+import java.util.Collection;
 import java.util.List;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -26,7 +28,7 @@ public final class HeldBlocks {
         return find(A.STATUS.eq(AssignmentStatus.ASSIGNED.name()));
     }
 
-    public List<HeldBlock> assigned(java.util.Collection<Long> assignmentIds) {
+    public List<HeldBlock> assigned(Collection<Long> assignmentIds) {
         return find(A.STATUS.eq(AssignmentStatus.ASSIGNED.name()).and(A.ID.in(assignmentIds)));
     }
 
@@ -54,8 +56,8 @@ public final class HeldBlocks {
         }
         String dedicated = row.get(H.DEDICATEDIP);
         String assigned = row.get(H.ASSIGNEDIPS);
-        String newDedicated = io.routerbridge.ipam.sync.HostingText.without(dedicated, block.family(), block.first(), false);
-        String newAssigned = io.routerbridge.ipam.sync.HostingText.without(assigned, block.family(), block.first(), true);
+        String newDedicated = HostingText.without(dedicated, block.family(), block.first(), false);
+        String newAssigned = HostingText.without(assigned, block.family(), block.first(), true);
         if (newDedicated.equals(dedicated) && newAssigned.equals(assigned)) {
             return false;
         }
