@@ -28,6 +28,22 @@ import io.routerbridge.ipam.web.IpamRoutes;
 import io.routerbridge.routers.CredentialCipher;
 import io.routerbridge.routers.RouterRegistry;
 import io.routerbridge.routers.RouterRepository;
+import io.routerbridge.ipam.actionlog.ActionLog;
+import io.routerbridge.ipam.actionlog.LogRoutes;
+import io.routerbridge.ipam.alerts.DailyCron;
+import io.routerbridge.ipam.alerts.HousekeepingSettings;
+import io.routerbridge.ipam.alerts.UsageAlerts;
+import io.routerbridge.ipam.alerts.UsageRoutes;
+import io.routerbridge.ipam.cleaner.CleanerRoutes;
+import io.routerbridge.ipam.cleaner.IpCleaner;
+import io.routerbridge.ipam.orphans.AssignmentReleaser;
+import io.routerbridge.ipam.orphans.HeldBlocks;
+import io.routerbridge.ipam.orphans.OrphanRoutes;
+import io.routerbridge.ipam.orphans.Orphans;
+import io.routerbridge.ipam.sync.SyncRoutes;
+import io.routerbridge.ipam.sync.WhmcsSync;
+import io.routerbridge.jobs.JobRoutes;
+import io.routerbridge.jobs.Jobs;
 import io.routerbridge.whmcs.ModuleFunctions;
 import io.routerbridge.whmcs.NonceRepository;
 import io.routerbridge.whmcs.RequestSigner;
@@ -71,6 +87,13 @@ public final class Services implements AutoCloseable {
     private final PoolService poolService;
     private final IpAllocator ipAllocator;
     private final NetBoxIntegration netBoxIntegration;
+    private final ActionLog actionLog;
+    private final Jobs jobs;
+    private final WhmcsSync whmcsSync;
+    private final Orphans orphans;
+    private final IpCleaner ipCleaner;
+    private final HousekeepingSettings housekeepingSettings;
+    private final UsageAlerts usageAlerts;
 
     private Services(ServiceConfig config, HikariDataSource dataSource, boolean ownsDataSource, Clock clock) {
         this.config = config;
@@ -91,6 +114,18 @@ public final class Services implements AutoCloseable {
         this.poolService = new PoolService(dsl, clock);
         this.ipAllocator = new IpAllocator(dsl, clock);
         this.netBoxIntegration = new NetBoxIntegration(dsl, new CredentialCipher(config.masterKeys()), clock);
+        this.actionLog = new ActionLog(dsl, clock);
+        this.jobs = new Jobs(dsl, clock, json);
+        this.whmcsSync = new WhmcsSync(dsl, clock, actionLog);
+        HeldBlocks heldBlocks = new HeldBlocks(dsl);
+        // Released blocks are pushed to NetBox (a no-op while NetBox is not configured).
+        AssignmentReleaser releaser = new AssignmentReleaser(ipAllocator, heldBlocks, actionLog,
+                netBoxIntegration::removeIp);
+        this.orphans = new Orphans(heldBlocks, releaser);
+        this.ipCleaner = new IpCleaner(dsl, heldBlocks, releaser, actionLog, clock, json);
+        this.housekeepingSettings = new HousekeepingSettings(dsl);
+        this.usageAlerts = new UsageAlerts(dsl, clock);
+        hooks.register(DailyCron.HOOK, new DailyCron(housekeepingSettings, usageAlerts, ipCleaner)::handle);
         this.background = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "routerbridge-background");
             thread.setDaemon(true);
@@ -132,8 +167,14 @@ public final class Services implements AutoCloseable {
                 // before IpamRoutes: its error translations must win over IPAM's catch-all
                 new NetBoxRoutes(netBoxIntegration),
                 new IpamRoutes(subnetService, poolService, ipAllocator, new AssignmentSearch(dsl),
-                        new IpamRemoval(dsl)),
-                new ExchangeRoutes(new IpamExchange(dsl, clock))));
+                        new IpamRemoval(dsl), actionLog),
+                new ExchangeRoutes(new IpamExchange(dsl, clock)),
+                new SyncRoutes(whmcsSync, jobs),
+                new JobRoutes(jobs),
+                new OrphanRoutes(orphans),
+                new CleanerRoutes(ipCleaner),
+                new UsageRoutes(usageAlerts, housekeepingSettings),
+                new LogRoutes(actionLog)));
     }
 
     /**
@@ -217,6 +258,34 @@ public final class Services implements AutoCloseable {
         return routerRegistry;
     }
 
+    public ActionLog actionLog() {
+        return actionLog;
+    }
+
+    public Jobs jobs() {
+        return jobs;
+    }
+
+    public WhmcsSync whmcsSync() {
+        return whmcsSync;
+    }
+
+    public Orphans orphans() {
+        return orphans;
+    }
+
+    public IpCleaner ipCleaner() {
+        return ipCleaner;
+    }
+
+    public HousekeepingSettings housekeepingSettings() {
+        return housekeepingSettings;
+    }
+
+    public UsageAlerts usageAlerts() {
+        return usageAlerts;
+    }
+
     public SignatureVerifier signatureVerifier() {
         return signatureVerifier;
     }
@@ -224,6 +293,7 @@ public final class Services implements AutoCloseable {
     @Override
     public void close() {
         background.shutdownNow();
+        jobs.close();
         if (ownsDataSource) {
             dataSource.close();
         }

@@ -80,6 +80,12 @@ public final class ApiRequests {
         }
     }
 
+    /** The name of the API key that authenticated this request (for action logs). */
+    public static String apiKeyName(Context ctx) {
+        ApiKey key = ctx.attribute(ApiAuthentication.ATTRIBUTE);
+        return key == null ? "unknown" : key.name();
+    }
+
     /** A path parameter that must be a positive integer id. */
     public static long pathId(Context ctx, String name) {
         return positiveId(ctx.pathParam(name), name);

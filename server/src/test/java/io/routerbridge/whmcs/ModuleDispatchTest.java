@@ -40,7 +40,7 @@ class ModuleDispatchTest {
             functions.register("Broken", params -> {
                 throw new IllegalStateException("bug with secret-in-exception-text");
             });
-            services.hooks().register("DailyCronJob", vars -> ModuleResult.success().with("keys", vars.toJson().size()));
+            services.hooks().register("AfterCronJob", vars -> ModuleResult.success().with("keys", vars.toJson().size()));
             services.hooks().register("PreModuleCreate", vars -> ModuleResult.success()
                     .with("serviceid", vars.params().serviceId()));
         });
@@ -80,7 +80,7 @@ class ModuleDispatchTest {
 
     @Test
     void hooksAcceptPhpsEmptyArrayAndWrappedParams() {
-        HttpResponse<String> cron = service.callHook("DailyCronJob", "[]");
+        HttpResponse<String> cron = service.callHook("AfterCronJob", "[]");
         assertThat(cron.statusCode()).as(cron.body()).isEqualTo(200);
         assertThat(service.json(cron).get("keys").asInt()).isZero();
 

@@ -12,6 +12,8 @@ import io.routerbridge.ipam.AssignmentFilter;
 import io.routerbridge.ipam.AssignmentSearch;
 import io.routerbridge.ipam.AssignmentStatus;
 import io.routerbridge.ipam.IpAllocator;
+import io.routerbridge.ipam.actionlog.ActionLog;
+import io.routerbridge.ipam.actionlog.Actor;
 import io.routerbridge.ipam.IpamNotFoundException;
 import java.util.Locale;
 
@@ -21,10 +23,12 @@ final class AssignmentEndpoints {
 
     private final IpAllocator allocator;
     private final AssignmentSearch search;
+    private final ActionLog actionLog;
 
-    AssignmentEndpoints(IpAllocator allocator, AssignmentSearch search) {
+    AssignmentEndpoints(IpAllocator allocator, AssignmentSearch search, ActionLog actionLog) {
         this.allocator = allocator;
         this.search = search;
+        this.actionLog = actionLog;
     }
 
     /** Filters: poolId, subnetId, serviceId, status (assigned, quarantined, released); limit (default and max 1000). */
@@ -52,6 +56,8 @@ final class AssignmentEndpoints {
         } catch (IpamNotFoundException e) {
             throw new InvalidInputException(e.getMessage(), "poolId");
         }
+        actionLog.record(Actor.apiKey(ApiRequests.apiKeyName(ctx)), ActionLog.ASSIGN, serviceId, assignment.address(),
+                assignment.id(), "pool " + poolId);
         ctx.status(201).json(AssignmentView.of(assignment));
     }
 
@@ -68,6 +74,8 @@ final class AssignmentEndpoints {
         Assignment released = allocator.release(held.serviceId(), held.poolId())
                 .filter(a -> a.id() == held.id())
                 .orElseThrow(() -> notAssigned(search.get(held.id())));
+        actionLog.record(Actor.apiKey(ApiRequests.apiKeyName(ctx)), ActionLog.UNASSIGN, released.serviceId(),
+                released.address(), released.id(), "now " + released.status().name().toLowerCase(Locale.ROOT));
         ctx.json(AssignmentView.of(released));
     }
 

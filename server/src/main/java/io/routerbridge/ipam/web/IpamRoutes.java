@@ -11,6 +11,7 @@ import io.routerbridge.errors.InvalidInputException;
 import io.routerbridge.errors.NotFoundException;
 import io.routerbridge.http.ErrorMapper;
 import io.routerbridge.ipam.AssignmentSearch;
+import io.routerbridge.ipam.actionlog.ActionLog;
 import io.routerbridge.ipam.IpAllocator;
 import io.routerbridge.ipam.IpamException;
 import io.routerbridge.ipam.IpamInUseException;
@@ -28,10 +29,10 @@ public final class IpamRoutes implements ApiRoutes {
     private final AssignmentEndpoints assignments;
 
     public IpamRoutes(SubnetService subnetService, PoolService poolService, IpAllocator allocator,
-                      AssignmentSearch assignmentSearch, IpamRemoval removal) {
+                      AssignmentSearch assignmentSearch, IpamRemoval removal, ActionLog actionLog) {
         this.subnets = new SubnetEndpoints(subnetService, removal);
         this.pools = new PoolEndpoints(poolService, removal);
-        this.assignments = new AssignmentEndpoints(allocator, assignmentSearch);
+        this.assignments = new AssignmentEndpoints(allocator, assignmentSearch, actionLog);
     }
 
     @Override

@@ -1,0 +1,5 @@
+package io.routerbridge.jobs;
+
+public enum JobState {
+    QUEUED, RUNNING, SUCCEEDED, FAILED
+}
