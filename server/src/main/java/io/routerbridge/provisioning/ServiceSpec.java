@@ -1,0 +1,22 @@
+package io.routerbridge.provisioning;
+
+import java.util.List;
+
+/** A service's desired state on its router, in one of the product modes. */
+public sealed interface ServiceSpec permits VpnNatTenant, PppoeSubscriber, StaticSubscriber {
+
+    String serviceId();
+
+    ServiceStatus status();
+
+    /** Exactly the objects this service owns on the router in its current status (none when terminated). */
+    List<RouterObject> objects();
+
+    /** Router-wide objects this service relies on (owner {@link OwnershipMarker#SHARED_OWNER}). */
+    default List<RouterObject> sharedObjects() {
+        return List.of();
+    }
+
+    /** Sessions and connections that must be gone once the configuration is applied. */
+    Teardown teardown();
+}
