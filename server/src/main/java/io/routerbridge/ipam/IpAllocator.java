@@ -1,0 +1,403 @@
+package io.routerbridge.ipam;
+
+import io.routerbridge.persistence.jooq.tables.ModRouterbridgeIpamAssignment;
+import io.routerbridge.persistence.jooq.tables.ModRouterbridgeIpamOccupied;
+import io.routerbridge.persistence.jooq.tables.ModRouterbridgeIpamPool;
+import io.routerbridge.persistence.jooq.tables.records.ModRouterbridgeIpamAssignmentRecord;
+import io.routerbridge.persistence.jooq.tables.records.ModRouterbridgeIpamPoolRecord;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Query;
+import org.jooq.Record3;
+import org.jooq.Result;
+import org.jooq.impl.DSL;
+import org.jooq.exception.DataAccessException;
+
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+import static io.routerbridge.persistence.jooq.Tables.MOD_ROUTERBRIDGE_IPAM_ASSIGNMENT;
+import static io.routerbridge.persistence.jooq.Tables.MOD_ROUTERBRIDGE_IPAM_OCCUPIED;
+import static io.routerbridge.persistence.jooq.Tables.MOD_ROUTERBRIDGE_IPAM_POOL;
+
+/**
+ * Hands out addresses and prefix blocks to WHMCS services, and takes them back.
+ *
+ * <p>Every allocation and release is one transaction whose first statement locks the pool row
+ * ({@code SELECT ... FOR UPDATE}). Because nothing is read before that lock, the REPEATABLE READ
+ * snapshot taken by the next read already contains the previous holder's commit. The free block is
+ * found in the gaps between occupied runs (see {@link FirstFit}); the UNIQUE indexes on live
+ * assignments are the backstop, and duplicate-key, deadlock and lock-timeout errors are retried.
+ * Concurrent requests for one pool made through the same instance share a transaction (see
+ * {@link #allocateBlock}); requests from other instances or processes queue on the pool row lock.
+ * Thread-safe: create one per DSLContext and share it.
+ */
+public final class IpAllocator {
+    static final int MAX_ATTEMPTS = 5;
+    static final int MAX_BATCH = 64;
+    private static final int FIRST_PAGE = 4;
+    private static final int MAX_PAGE = 1024;
+
+    private static final ModRouterbridgeIpamPool P = MOD_ROUTERBRIDGE_IPAM_POOL;
+    private static final ModRouterbridgeIpamOccupied O = MOD_ROUTERBRIDGE_IPAM_OCCUPIED;
+    private static final ModRouterbridgeIpamAssignment A = MOD_ROUTERBRIDGE_IPAM_ASSIGNMENT;
+
+    private final DSLContext dsl;
+    private final Clock clock;
+    private final Map<Long, PoolLane> lanes = new ConcurrentHashMap<>();
+
+    public IpAllocator(DSLContext dsl) {
+        this(dsl, Clock.systemUTC());
+    }
+
+    public IpAllocator(DSLContext dsl, Clock clock) {
+        this.dsl = dsl;
+        this.clock = clock;
+    }
+
+    /**
+     * The service's block in this pool: the one it already holds, else the lowest free one (a single
+     * address for address pools, a block of the pool's prefix length for prefix pools).
+     *
+     * @throws PoolExhaustedException when nothing is free; nothing is written then
+     */
+    public Assignment allocate(long poolId, long serviceId) {
+        return allocateBlock(poolId, serviceId, null);
+    }
+
+    /** Like {@link #allocate} for a prefix pool, with an explicit block length (e.g. 29 or 64). */
+    public Assignment allocatePrefix(long poolId, long serviceId, int prefixLength) {
+        return allocateBlock(poolId, serviceId, prefixLength);
+    }
+
+    /** Releases whatever the service holds, in every pool; returns the released (or quarantined) assignments. */
+    public List<Assignment> release(long serviceId) {
+        List<Long> poolIds = dsl.selectDistinct(A.POOL_ID).from(A)
+                .where(A.SERVICE_ID.eq(serviceId), A.STATUS.eq(AssignmentStatus.ASSIGNED.name()))
+                .fetch(A.POOL_ID);
+        List<Assignment> released = new ArrayList<>();
+        for (long poolId : poolIds) {
+            release(serviceId, poolId).ifPresent(released::add);
+        }
+        return released;
+    }
+
+    /** Releases the service's block in one pool; empty when it holds none there. */
+    public Optional<Assignment> release(long serviceId, long poolId) {
+        return withRetry(() -> dsl.transactionResult(cfg -> releaseLocked(cfg.dsl(), poolId, serviceId)));
+    }
+
+    /** What the service holds now, in every pool. */
+    public List<Assignment> assignmentsOf(long serviceId) {
+        return dsl.selectFrom(A)
+                .where(A.SERVICE_ID.eq(serviceId), A.STATUS.eq(AssignmentStatus.ASSIGNED.name()))
+                .orderBy(A.POOL_ID)
+                .fetch(IpamRows::assignment);
+    }
+
+    /** Live assignments (assigned or quarantined) of a pool, in address order. */
+    public List<Assignment> assignmentsInPool(long poolId) {
+        return dsl.selectFrom(A)
+                .where(A.POOL_ID.eq(poolId), A.LIVE_FIRST_VALUE.isNotNull())
+                .orderBy(A.LIVE_FIRST_VALUE)
+                .fetch(IpamRows::assignment);
+    }
+
+    /**
+     * Callers wanting blocks of the same pool are served in batches: whoever holds the pool's lane
+     * runs one transaction for everything queued (up to {@link #MAX_BATCH}), so concurrent requests
+     * share one pool lock and one commit instead of queueing on the row lock one commit at a time.
+     */
+    private Assignment allocateBlock(long poolId, long serviceId, Integer prefixLength) {
+        PoolLane lane = lanes.computeIfAbsent(poolId, id -> new PoolLane());
+        Request mine = new Request(serviceId, prefixLength, new CompletableFuture<>());
+        lane.queue.add(mine);
+        lane.lock.lock();
+        try {
+            while (!mine.result().isDone()) {
+                List<Request> batch = new ArrayList<>();
+                for (Request r = lane.queue.poll(); r != null; r = batch.size() < MAX_BATCH ? lane.queue.poll() : null) {
+                    batch.add(r);
+                }
+                serve(poolId, batch);
+            }
+        } finally {
+            lane.lock.unlock();
+        }
+        try {
+            return mine.result().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private void serve(long poolId, List<Request> batch) {
+        Map<Request, Object> outcomes = new HashMap<>();
+        try {
+            withRetry(() -> dsl.transactionResult(cfg -> {
+                outcomes.clear();
+                DSLContext tx = cfg.dsl();
+                Pool pool = lockPool(tx, poolId);
+                Instant now = clock.instant();
+                if (!pool.quarantine().isZero()) {
+                    endQuarantines(tx, pool, now);
+                }
+                for (Request r : batch) {
+                    try {
+                        outcomes.put(r, allocateLocked(tx, pool, r.serviceId(), r.prefixLength(), now));
+                    } catch (IpamException e) {
+                        outcomes.put(r, e);
+                    }
+                }
+                return null;
+            }));
+        } catch (RuntimeException e) {
+            batch.forEach(r -> r.result().completeExceptionally(e));
+            return;
+        }
+        for (Request r : batch) {
+            Object outcome = outcomes.get(r);
+            if (outcome instanceof Assignment a) {
+                r.result().complete(a.id() != 0 ? a : a.withId(idOf(poolId, a)));
+            } else {
+                r.result().completeExceptionally((IpamException) outcome);
+            }
+        }
+    }
+
+    /** The new row's id, looked up after the commit so the pool lock is not held for it. */
+    private long idOf(long poolId, Assignment a) {
+        Long id = dsl.select(A.ID).from(A)
+                .where(A.SERVICE_ID.eq(a.serviceId()), A.POOL_ID.eq(poolId), A.FIRST_VALUE.eq(a.range().first()))
+                .orderBy(A.ID.desc())
+                .limit(1)
+                .fetchOne(A.ID);
+        return id == null ? 0 : id;
+    }
+
+    private record Request(long serviceId, Integer prefixLength, CompletableFuture<Assignment> result) {
+    }
+
+    private static final class PoolLane {
+        final ReentrantLock lock = new ReentrantLock();
+        final Queue<Request> queue = new ConcurrentLinkedQueue<>();
+    }
+
+    /** One allocation inside a transaction that holds the pool lock; writes nothing when it throws. */
+    private static Assignment allocateLocked(DSLContext tx, Pool pool, long serviceId, Integer requestedLength,
+                                             Instant now) {
+        long poolId = pool.id();
+        int prefixLength = blockLength(pool, requestedLength);
+        Optional<FirstFit.Found> found = firstFree(tx, pool, serviceId, prefixLength);
+        if (found.isEmpty()) {
+            return IpamRows.assignment(tx.selectFrom(A)
+                    .where(A.POOL_ID.eq(poolId), A.LIVE_SERVICE_ID.eq(serviceId))
+                    .fetchSingle());
+        }
+        AddressRange block = found.get().block();
+        ModRouterbridgeIpamAssignmentRecord row = tx.newRecord(A);
+        row.setPoolId(poolId);
+        row.setSubnetId(pool.subnetId());
+        row.setServiceId(serviceId);
+        row.setFamily((byte) pool.family().code());
+        row.setFirstValue(block.first());
+        row.setLastValue(block.last());
+        row.setPrefixLength((short) prefixLength);
+        row.setAddress(pool.family().format(block.first(), prefixLength));
+        row.setStatus(AssignmentStatus.ASSIGNED.name());
+        row.setAssignedAt(IpamRows.utc(now));
+        row.setLiveFirstValue(block.first());
+        row.setLiveServiceId(serviceId);
+        // one round trip for both writes: the pool stays locked for as few round trips as possible
+        List<Query> writes = occupy(tx, poolId, found.get());
+        writes.add(tx.insertInto(A).set(row));
+        tx.batch(writes).execute();
+        return IpamRows.assignment(row);
+    }
+
+    private Optional<Assignment> releaseLocked(DSLContext tx, long poolId, long serviceId) {
+        Pool pool = lockPool(tx, poolId);
+        ModRouterbridgeIpamAssignmentRecord row = tx.selectFrom(A)
+                .where(A.POOL_ID.eq(poolId), A.LIVE_SERVICE_ID.eq(serviceId))
+                .fetchOne();
+        if (row == null) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        row.setReleasedAt(IpamRows.utc(now));
+        row.setLiveServiceId(null);
+        if (pool.quarantine().isZero()) {
+            free(tx, poolId, new AddressRange(row.getFirstValue(), row.getLastValue()));
+            row.setStatus(AssignmentStatus.RELEASED.name());
+            row.setLiveFirstValue(null);
+        } else {
+            row.setStatus(AssignmentStatus.QUARANTINED.name());
+            row.setReusableAt(IpamRows.utc(now.plus(pool.quarantine())));
+        }
+        row.store();
+        return Optional.of(IpamRows.assignment(row));
+    }
+
+    private static Pool lockPool(DSLContext tx, long poolId) {
+        ModRouterbridgeIpamPoolRecord row = tx.selectFrom(P).where(P.ID.eq(poolId)).forUpdate().fetchOne();
+        if (row == null) {
+            throw new IpamNotFoundException("pool", poolId);
+        }
+        return IpamRows.pool(row);
+    }
+
+    private static int blockLength(Pool pool, Integer requested) {
+        if (requested == null) {
+            return pool.blockPrefixLength();
+        }
+        if (pool.kind() == PoolKind.ADDRESS && requested != pool.family().bits()) {
+            throw new IpamValidationException("prefixLength", "pool " + pool.name()
+                    + " hands out single addresses, not /" + requested + " blocks");
+        }
+        if (requested < 0 || requested > pool.family().bits()) {
+            throw new IpamValidationException("prefixLength", "prefixLength must be between 0 and "
+                    + pool.family().bits() + ", got " + requested);
+        }
+        return requested;
+    }
+
+    /**
+     * Reads occupied runs in address order, a small page first, until a gap holds an aligned block.
+     * The first page is read together with the service's live assignment in the pool; empty when the
+     * service already holds one.
+     */
+    private static Optional<FirstFit.Found> firstFree(DSLContext tx, Pool pool, long serviceId, int prefixLength) {
+        BigInteger blockSize = pool.family().blockSize(prefixLength);
+        BigInteger cursor = pool.range().first();
+        AddressRange below = null;
+        BigInteger after = null;
+        int pageSize = FIRST_PAGE;
+        while (true) {
+            Condition condition = O.POOL_ID.eq(pool.id());
+            if (after != null) {
+                condition = condition.and(O.FIRST_VALUE.gt(after));
+            }
+            var page = tx.select(DSL.inline(1).as("held"), O.FIRST_VALUE, O.LAST_VALUE).from(O)
+                    .where(condition)
+                    .orderBy(O.FIRST_VALUE)
+                    .limit(pageSize);
+            Result<Record3<Integer, BigInteger, BigInteger>> rows = after != null ? page.fetch()
+                    : tx.select(DSL.inline(0).as("held"), A.FIRST_VALUE, A.LAST_VALUE).from(A)
+                            .where(A.POOL_ID.eq(pool.id()), A.LIVE_SERVICE_ID.eq(serviceId))
+                            .unionAll(page)
+                            .fetch();
+            List<AddressRange> runs = new ArrayList<>();
+            for (Record3<Integer, BigInteger, BigInteger> r : rows) {
+                if (r.value1() == 0) {
+                    return Optional.empty();
+                }
+                runs.add(new AddressRange(r.value2(), r.value3()));
+            }
+            runs.sort(Comparator.comparing(AddressRange::first));
+            FirstFit.Outcome outcome = FirstFit.scan(cursor, below, runs, pool.range().last(), blockSize,
+                    runs.size() < pageSize);
+            if (outcome instanceof FirstFit.Found found) {
+                return Optional.of(found);
+            }
+            if (outcome instanceof FirstFit.Exhausted) {
+                throw new PoolExhaustedException(pool.name(), pool.family(), prefixLength);
+            }
+            FirstFit.NeedMore more = (FirstFit.NeedMore) outcome;
+            cursor = more.cursor();
+            below = more.below();
+            after = runs.get(runs.size() - 1).first();
+            pageSize = Math.min(pageSize * 8, MAX_PAGE);
+        }
+    }
+
+    /** The statements adding the found block to the occupied runs, merged with the runs it touches. */
+    private static List<Query> occupy(DSLContext tx, long poolId, FirstFit.Found found) {
+        AddressRange block = found.block();
+        List<Query> queries = new ArrayList<>();
+        if (found.touchesBelow() && found.touchesAbove()) {
+            queries.add(tx.update(O).set(O.LAST_VALUE, found.above().last())
+                    .where(O.POOL_ID.eq(poolId), O.FIRST_VALUE.eq(found.below().first())));
+            queries.add(tx.deleteFrom(O).where(O.POOL_ID.eq(poolId), O.FIRST_VALUE.eq(found.above().first())));
+        } else if (found.touchesBelow()) {
+            queries.add(tx.update(O).set(O.LAST_VALUE, block.last())
+                    .where(O.POOL_ID.eq(poolId), O.FIRST_VALUE.eq(found.below().first())));
+        } else if (found.touchesAbove()) {
+            queries.add(tx.update(O).set(O.FIRST_VALUE, block.first())
+                    .where(O.POOL_ID.eq(poolId), O.FIRST_VALUE.eq(found.above().first())));
+        } else {
+            queries.add(tx.insertInto(O, O.POOL_ID, O.FIRST_VALUE, O.LAST_VALUE).values(poolId, block.first(), block.last()));
+        }
+        return queries;
+    }
+
+    /** Removes a block from the occupied run that holds it, splitting the run when needed. */
+    private static void free(DSLContext tx, long poolId, AddressRange block) {
+        AddressRange run = tx.select(O.FIRST_VALUE, O.LAST_VALUE).from(O)
+                .where(O.POOL_ID.eq(poolId), O.FIRST_VALUE.le(block.first()))
+                .orderBy(O.FIRST_VALUE.desc())
+                .limit(1)
+                .fetchOptional(r -> new AddressRange(r.value1(), r.value2()))
+                .orElse(null);
+        if (run == null || !run.contains(block)) {
+            throw new IllegalStateException("occupied space of pool " + poolId + " does not hold " + block);
+        }
+        boolean keepsBelow = run.first().compareTo(block.first()) < 0;
+        boolean keepsAbove = run.last().compareTo(block.last()) > 0;
+        if (keepsBelow) {
+            tx.update(O).set(O.LAST_VALUE, block.first().subtract(BigInteger.ONE))
+                    .where(O.POOL_ID.eq(poolId), O.FIRST_VALUE.eq(run.first())).execute();
+            if (keepsAbove) {
+                tx.insertInto(O, O.POOL_ID, O.FIRST_VALUE, O.LAST_VALUE)
+                        .values(poolId, block.last().add(BigInteger.ONE), run.last()).execute();
+            }
+        } else if (keepsAbove) {
+            tx.update(O).set(O.FIRST_VALUE, block.last().add(BigInteger.ONE))
+                    .where(O.POOL_ID.eq(poolId), O.FIRST_VALUE.eq(run.first())).execute();
+        } else {
+            tx.deleteFrom(O).where(O.POOL_ID.eq(poolId), O.FIRST_VALUE.eq(run.first())).execute();
+        }
+    }
+
+    private static void endQuarantines(DSLContext tx, Pool pool, Instant now) {
+        LocalDateTime nowUtc = IpamRows.utc(now);
+        for (ModRouterbridgeIpamAssignmentRecord row : tx.selectFrom(A)
+                .where(A.POOL_ID.eq(pool.id()), A.STATUS.eq(AssignmentStatus.QUARANTINED.name()),
+                        A.REUSABLE_AT.le(nowUtc))
+                .fetch()) {
+            free(tx, pool.id(), new AddressRange(row.getFirstValue(), row.getLastValue()));
+            row.setStatus(AssignmentStatus.RELEASED.name());
+            row.setLiveFirstValue(null);
+            row.store();
+        }
+    }
+
+    private static <T> T withRetry(Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.get();
+            } catch (DataAccessException e) {
+                if (attempt >= MAX_ATTEMPTS || !IpamRows.isTransient(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+}
