@@ -66,7 +66,7 @@ final class TestDatabase
         $tables = $this->pdo->query("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name LIKE 'tbl%'")
             ->fetchAll(\PDO::FETCH_COLUMN);
         foreach ($tables as $table) {
-            $this->pdo->exec("TRUNCATE TABLE `{$table}`");
+            $this->pdo->exec("DELETE FROM `{$table}`");
         }
     }
 
