@@ -70,6 +70,11 @@ final class AddonModuleContractTest extends WhmcsTestCase
     public function testSidebarHookLinksTheClientPages(): void
     {
         Whmcs::loadHooksFile(ROOTDIR . '/modules/addons/routerbridge/hooks.php');
+        $visitorSidebar = new \WHMCS\View\Menu\Item('Primary Sidebar');
+        run_hook('ClientAreaPrimarySidebar', $visitorSidebar);
+        self::assertSame([], $visitorSidebar->getChildren(), 'nothing for visitors who are not logged in');
+
+        \WHMCS\Authentication\CurrentUser::$loggedInClient = new \WHMCS\User\Client(['id' => 4]);
         $sidebar = new \WHMCS\View\Menu\Item('Primary Sidebar');
         run_hook('ClientAreaPrimarySidebar', $sidebar);
         $link = $sidebar->getChild('RouterBridge')?->getChild('RouterBridge Overview');
@@ -82,10 +87,35 @@ final class AddonModuleContractTest extends WhmcsTestCase
         Whmcs::loadHooksFile(ROOTDIR . '/modules/addons/routerbridge/hooks.php');
         $url = self::deadServiceUrl();
         self::pointServiceAt($url, str_repeat('s', 40));
-        $results = run_hook('PreModuleCreate', ['params' => ['serviceid' => 5, 'userid' => 3, 'password' => 'pw-secret']]);
+        $results = run_hook('PreModuleCreate', ['params' => ['serviceid' => 5, 'userid' => 3, 'moduletype' => 'routerbridge', 'password' => 'pw-secret']]);
         self::assertSame([['abortcmd' => true]], $results);
         self::assertStringContainsString('RouterBridge PreModuleCreate failed - Service ID: 5 - Error: routerbridge service unreachable at ' . $url,
             Whmcs::$activityLog[0]['description']);
         self::assertStringNotContainsString('pw-secret', Whmcs::$moduleLog[0]['logged']['request']);
+        self::assertSame('pw-secret', Whmcs::$moduleLog[0]['request']['params']['password']);
+    }
+
+    public function testHooksNeverForwardAnotherModulesCredentials(): void
+    {
+        Whmcs::loadHooksFile(ROOTDIR . '/modules/addons/routerbridge/hooks.php');
+        self::pointServiceAt(self::deadServiceUrl(), str_repeat('s', 40));
+        $params = ['serviceid' => 9, 'moduletype' => 'cpanel', 'password' => 'a', 'serverpassword' => 'b', 'serveraccesshash' => 'c', 'serverip' => '192.0.2.5'];
+        run_hook('PreModuleCreate', ['params' => $params]);
+        run_hook('AfterModuleCreate', ['params' => $params]);
+        foreach (Whmcs::$moduleLog as $entry) {
+            self::assertSame(['serviceid' => 9, 'moduletype' => 'cpanel', 'serverip' => '192.0.2.5'], $entry['request']['params']);
+        }
+        self::assertCount(2, Whmcs::$moduleLog);
+    }
+
+    public function testInvoicePaidAndDailyCronForwardWithoutObjects(): void
+    {
+        Whmcs::loadHooksFile(ROOTDIR . '/modules/addons/routerbridge/hooks.php');
+        self::pointServiceAt(self::deadServiceUrl(), str_repeat('s', 40));
+        run_hook('InvoicePaid', ['invoiceid' => 77, 'invoice' => new \stdClass()]);
+        run_hook('DailyCronJob', []);
+        self::assertSame(['hook InvoicePaid', 'hook DailyCronJob'], array_column(Whmcs::$moduleLog, 'action'));
+        self::assertSame(['invoiceid' => 77], Whmcs::$moduleLog[0]['request']);
+        self::assertStringStartsWith('RouterBridge InvoicePaid failed - Error: routerbridge service unreachable', Whmcs::$activityLog[0]['description']);
     }
 }

@@ -20,6 +20,7 @@ abstract class WhmcsTestCase extends TestCase
     {
         Whmcs::reset();
         ModuleRunner::$lastParams = null;
+        \WHMCS\Authentication\CurrentUser::$loggedInClient = null;
         foreach (self::ENV as $name) {
             $this->savedEnv[$name] = getenv($name);
             putenv($name);

@@ -46,6 +46,20 @@ namespace WHMCS\User {
     }
 }
 
+namespace WHMCS\Authentication {
+
+    /** The logged-in client account, as a test sets it (null: nobody logged in). */
+    class CurrentUser
+    {
+        public static ?\WHMCS\User\Client $loggedInClient = null;
+
+        public static function client(): ?\WHMCS\User\Client
+        {
+            return self::$loggedInClient;
+        }
+    }
+}
+
 namespace WHMCS\View\Menu {
 
     class Item

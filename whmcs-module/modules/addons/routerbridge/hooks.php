@@ -16,6 +16,10 @@ require_once __DIR__ . '/../../servers/routerbridge/lib/ServiceClient.php';
 function routerbridge_hook_forward(string $hook, array $vars): array
 {
     $request = \RouterBridge\Payload::strip($vars);
+    if (isset($request['params']) && ($request['params']['moduletype'] ?? '') !== 'routerbridge') {
+        // The IP manager serves products of any module: never hand another module's credentials to the service.
+        unset($request['params']['password'], $request['params']['serverpassword'], $request['params']['serveraccesshash']);
+    }
     $secrets = [];
     foreach (['password', 'serverpassword', 'serveraccesshash'] as $key) {
         $value = $vars['params'][$key] ?? null;
@@ -66,22 +70,13 @@ add_hook('InvoicePaid', 1, function (array $vars) {
     routerbridge_hook_forward('InvoicePaid', $vars);
 });
 
-/** The service cannot send WHMCS mail, so it hands back the admin emails (alerts, cleaner reports) to send. */
 add_hook('DailyCronJob', 1, function ($vars) {
-    $outcome = routerbridge_hook_forward('DailyCronJob', is_array($vars) ? $vars : []);
-    foreach ((array) ($outcome['fields']['adminEmails'] ?? []) as $email) {
-        if (is_array($email) && isset($email['subject'], $email['message'])) {
-            localAPI('SendAdminEmail', [
-                'customsubject' => (string) $email['subject'],
-                'custommessage' => (string) $email['message'],
-                'type' => 'system',
-            ]);
-        }
-    }
+    routerbridge_hook_forward('DailyCronJob', is_array($vars) ? $vars : []);
 });
 
 add_hook('ClientAreaPrimarySidebar', 1, function ($primarySidebar) {
-    if (!is_object($primarySidebar) || !method_exists($primarySidebar, 'addChild')) {
+    if (!is_object($primarySidebar) || !method_exists($primarySidebar, 'addChild')
+        || \WHMCS\Authentication\CurrentUser::client() === null) {
         return;
     }
     $panel = $primarySidebar->addChild('RouterBridge', [
