@@ -9,6 +9,7 @@ namespace RouterBridge\Tests\Harness;
 final class ServiceProcess
 {
     private static ?self $instance = null;
+    private static ?\Throwable $startFailure = null;
 
     /** @param resource $process */
     private function __construct(
@@ -30,6 +31,19 @@ final class ServiceProcess
         if (self::$instance !== null) {
             return self::$instance;
         }
+        if (self::$startFailure !== null) {
+            throw new \RuntimeException('the service failed to start earlier in this run', 0, self::$startFailure);
+        }
+        try {
+            return self::$instance = self::start();
+        } catch (\Throwable $e) {
+            self::$startFailure = $e;
+            throw $e;
+        }
+    }
+
+    private static function start(): self
+    {
         $jar = self::jarPath();
         if (!is_file($jar)) {
             throw new \RuntimeException("service jar missing: {$jar} (build it: mvn -B -q -pl server -am package -DskipTests)");
@@ -58,7 +72,6 @@ final class ServiceProcess
         $service = new self("http://127.0.0.1:{$port}", $secret, $pid, $logFile, $process);
         TestEnvironment::onShutdown([$service, 'stop']);
         $service->awaitReady(90);
-        self::$instance = $service;
         return $service;
     }
 
