@@ -1,0 +1,153 @@
+package io.routerbridge;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.zaxxer.hikari.HikariDataSource;
+import io.routerbridge.config.ServiceConfig;
+import io.routerbridge.db.Database;
+import io.routerbridge.db.Migrations;
+import io.routerbridge.db.ReadinessCheck;
+import io.routerbridge.http.HealthEndpoints;
+import io.routerbridge.http.HttpApp;
+import io.routerbridge.whmcs.ModuleCallListener;
+import io.routerbridge.whmcs.ModuleFunctions;
+import io.routerbridge.whmcs.NonceRepository;
+import io.routerbridge.whmcs.RequestSigner;
+import io.routerbridge.whmcs.SignatureVerifier;
+import io.routerbridge.whmcs.WhmcsDispatcher;
+import io.routerbridge.whmcs.WhmcsEndpoints;
+import io.routerbridge.whmcs.WhmcsHooks;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds every component of the service once, by hand, with constructor
+ * injection. Each capability adds its components here and registers its module functions / hooks.
+ */
+public final class Services implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Services.class);
+
+    private final ServiceConfig config;
+    private final HikariDataSource dataSource;
+    private final boolean ownsDataSource;
+    private final Clock clock;
+    private final ObjectMapper json;
+    private final DSLContext dsl;
+    private final Migrations migrations;
+    private final ReadinessCheck readiness;
+    private final SignatureVerifier signatureVerifier;
+    private final ModuleFunctions moduleFunctions = new ModuleFunctions();
+    private final WhmcsHooks hooks = new WhmcsHooks();
+    private final WhmcsDispatcher dispatcher;
+    private final ScheduledExecutorService background;
+
+    private Services(ServiceConfig config, HikariDataSource dataSource, boolean ownsDataSource, Clock clock) {
+        this.config = config;
+        this.dataSource = dataSource;
+        this.ownsDataSource = ownsDataSource;
+        this.clock = clock;
+        this.json = jsonMapper();
+        this.dsl = Database.dsl(dataSource);
+        this.migrations = new Migrations(dataSource);
+        this.readiness = new ReadinessCheck(dataSource, migrations);
+        this.signatureVerifier = new SignatureVerifier(new RequestSigner(config.sharedSecret()),
+                new NonceRepository(dsl), clock);
+        this.dispatcher = new WhmcsDispatcher(json, moduleFunctions, hooks, ModuleCallListener.NONE);
+        this.background = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "routerbridge-background");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** For {@code serve}: opens its own connection pool. */
+    public static Services open(ServiceConfig config) {
+        return new Services(config, Database.pool(config.database()), true, Clock.systemUTC());
+    }
+
+    /** Over an existing pool (tests); the caller keeps ownership of the pool. */
+    public static Services using(ServiceConfig config, HikariDataSource dataSource, Clock clock) {
+        return new Services(config, dataSource, false, clock);
+    }
+
+    public static ObjectMapper jsonMapper() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
+
+    public HttpApp httpApp() {
+        return new HttpApp(json, new HealthEndpoints(readiness),
+                new WhmcsEndpoints(signatureVerifier, dispatcher));
+    }
+
+    /** Periodic housekeeping: purging nonces that can no longer be replayed. */
+    public void startBackgroundJobs() {
+        background.scheduleWithFixedDelay(this::purgeNonces, 0, 60, TimeUnit.SECONDS);
+    }
+
+    private void purgeNonces() {
+        try {
+            int purged = signatureVerifier.purgeExpiredNonces();
+            if (purged > 0) {
+                log.debug("purged {} expired request nonces", purged);
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not purge request nonces: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    public ServiceConfig config() {
+        return config;
+    }
+
+    public HikariDataSource dataSource() {
+        return dataSource;
+    }
+
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public ObjectMapper json() {
+        return json;
+    }
+
+    public Migrations migrations() {
+        return migrations;
+    }
+
+    public ModuleFunctions moduleFunctions() {
+        return moduleFunctions;
+    }
+
+    public WhmcsHooks hooks() {
+        return hooks;
+    }
+
+    public SignatureVerifier signatureVerifier() {
+        return signatureVerifier;
+    }
+
+    @Override
+    public void close() {
+        background.shutdownNow();
+        if (ownsDataSource) {
+            dataSource.close();
+        }
+    }
+}

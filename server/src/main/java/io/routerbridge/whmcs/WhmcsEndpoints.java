@@ -1,0 +1,29 @@
+package io.routerbridge.whmcs;
+
+import io.javalin.http.Context;
+
+/** HTTP edge of the signed channel: the signature check and the two dispatch endpoints. */
+public final class WhmcsEndpoints {
+    private final SignatureVerifier verifier;
+    private final WhmcsDispatcher dispatcher;
+
+    public WhmcsEndpoints(SignatureVerifier verifier, WhmcsDispatcher dispatcher) {
+        this.verifier = verifier;
+        this.dispatcher = dispatcher;
+    }
+
+    public void verifySignature(Context ctx) {
+        String query = ctx.queryString();
+        String pathAndQuery = ctx.req().getRequestURI() + (query == null ? "" : "?" + query);
+        verifier.verify(ctx.method().name(), pathAndQuery, ctx.header(RequestSigner.TIMESTAMP_HEADER),
+                ctx.header(RequestSigner.NONCE_HEADER), ctx.header(RequestSigner.SIGNATURE_HEADER), ctx.bodyAsBytes());
+    }
+
+    public void moduleFunction(Context ctx) {
+        ctx.json(dispatcher.callFunction(ctx.pathParam("function"), ctx.bodyAsBytes()).toAnswer());
+    }
+
+    public void hook(Context ctx) {
+        ctx.json(dispatcher.callHook(ctx.pathParam("hook"), ctx.bodyAsBytes()).toAnswer());
+    }
+}
