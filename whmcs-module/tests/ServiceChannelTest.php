@@ -106,9 +106,14 @@ final class ServiceChannelTest extends WhmcsTestCase
 
     public function testStaleOrFutureTimestampsAreRefused(): void
     {
-        foreach ([time() - 301, time() + 301] as $timestamp) {
-            $response = $this->signedPost('/whmcs/v1/module/NoSuchFunction', '{}', (string) $timestamp);
-            self::assertSame(401, $response->status, "timestamp {$timestamp}: {$response->body}");
+        // 10 s of margin either side of the 300 s window: the two clocks tick their seconds apart.
+        foreach ([-310, 310] as $offset) {
+            $response = $this->signedPost('/whmcs/v1/module/NoSuchFunction', '{}', (string) (time() + $offset));
+            self::assertSame(401, $response->status, "timestamp now{$offset}: {$response->body}");
+        }
+        foreach ([-290, 290] as $offset) {
+            $response = $this->signedPost('/whmcs/v1/module/NoSuchFunction', '{}', (string) (time() + $offset));
+            self::assertNotSame(401, $response->status, "timestamp now{$offset}: {$response->body}");
         }
     }
 

@@ -15,37 +15,20 @@ require_once __DIR__ . '/../../servers/routerbridge/lib/ServiceClient.php';
  */
 function routerbridge_hook_forward(string $hook, array $vars): array
 {
-    $request = \RouterBridge\Payload::strip($vars);
-    if (isset($request['params']) && ($request['params']['moduletype'] ?? '') !== 'routerbridge') {
+    $request = $vars;
+    if (isset($request['params']) && is_array($request['params']) && ($request['params']['moduletype'] ?? '') !== 'routerbridge') {
         // The IP manager serves products of any module: never hand another module's credentials to the service.
-        unset($request['params']['password'], $request['params']['serverpassword'], $request['params']['serveraccesshash']);
-    }
-    $secrets = [];
-    foreach (['password', 'serverpassword', 'serveraccesshash'] as $key) {
-        $value = $vars['params'][$key] ?? null;
-        if (is_scalar($value) && (string) $value !== '') {
-            $secrets[] = (string) $value;
+        foreach (\RouterBridge\Forwarder::SECRET_KEYS as $key) {
+            unset($request['params'][$key]);
         }
     }
-    try {
-        $settings = \RouterBridge\ServiceSettings::load();
-        $secrets[] = $settings->secret;
-        $response = (new \RouterBridge\ServiceClient($settings->url, $settings->secret))
-            ->post('/whmcs/v1/hook/' . $hook, $request);
-        $outcome = ['ok' => $response->isSuccess(), 'error' => $response->error(), 'fields' => $response->extraFields()];
-        $logged = $response->body;
-    } catch (\Throwable $e) {
-        $outcome = ['ok' => false, 'error' => $e->getMessage(), 'fields' => []];
-        $logged = get_class($e) . ': ' . $e->getMessage();
-    }
-    if (function_exists('logModuleCall')) {
-        logModuleCall('routerbridge', 'hook ' . $hook, $request, $logged, $outcome['ok'] ? 'success' : $outcome['error'],
-            array_values(array_unique($secrets)));
-    }
+    $params = is_array($vars['params'] ?? null) ? $vars['params'] : [];
+    $outcome = \RouterBridge\Forwarder::forward('/whmcs/v1/hook/' . $hook, $request,
+        \RouterBridge\Forwarder::secretValues($params), 'hook ' . $hook);
     if (!$outcome['ok'] && function_exists('logActivity')) {
-        $serviceId = $vars['params']['serviceid'] ?? null;
+        $serviceId = $params['serviceid'] ?? null;
         logActivity('RouterBridge ' . $hook . ' failed' . ($serviceId ? ' - Service ID: ' . $serviceId : '')
-            . ' - Error: ' . $outcome['error'], (int) ($vars['params']['userid'] ?? 0));
+            . ' - Error: ' . $outcome['error'], (int) ($params['userid'] ?? 0));
     }
     return $outcome;
 }

@@ -10,9 +10,7 @@ if (!defined("WHMCS")) {
 
 require_once __DIR__ . '/lib/ServiceClient.php';
 
-use RouterBridge\Payload;
-use RouterBridge\ServiceClient;
-use RouterBridge\ServiceSettings;
+use RouterBridge\Forwarder;
 
 function routerbridge_MetaData()
 {
@@ -168,35 +166,6 @@ function routerbridge_forward(string $function, array $params): string
  */
 function routerbridge_call(string $function, array $params): array
 {
-    $request = Payload::strip($params);
-    $secrets = routerbridge_secrets($params);
-    $fields = [];
-    try {
-        $settings = ServiceSettings::load();
-        $secrets[] = $settings->secret;
-        $client = new ServiceClient($settings->url, $settings->secret);
-        $response = $client->post('/whmcs/v1/module/' . rawurlencode($function), $request);
-        $result = $response->isSuccess() ? 'success' : $response->error();
-        $fields = $response->extraFields();
-        $logged = $response->body;
-    } catch (\Throwable $e) {
-        $result = $e->getMessage();
-        $logged = get_class($e) . ': ' . $e->getMessage();
-    }
-    if (function_exists('logModuleCall')) {
-        logModuleCall('routerbridge', $function, $request, $logged, $result, array_values(array_unique(array_filter($secrets))));
-    }
-    return ['result' => $result, 'fields' => $fields];
-}
-
-/** The values logModuleCall must mask (it masks values, not key names). */
-function routerbridge_secrets(array $params): array
-{
-    $secrets = [];
-    foreach (['password', 'serverpassword', 'serveraccesshash'] as $key) {
-        if (isset($params[$key]) && is_scalar($params[$key]) && (string) $params[$key] !== '') {
-            $secrets[] = (string) $params[$key];
-        }
-    }
-    return $secrets;
+    $outcome = Forwarder::forward('/whmcs/v1/module/' . rawurlencode($function), $params, Forwarder::secretValues($params), $function);
+    return ['result' => $outcome['ok'] ? 'success' : $outcome['error'], 'fields' => $outcome['fields']];
 }

@@ -253,3 +253,48 @@ final class Payload
         return $data;
     }
 }
+
+/** One call from WHMCS to the service, logged to WHMCS's module log with every secret masked. */
+final class Forwarder
+{
+    /** $params keys whose values are credentials. */
+    public const SECRET_KEYS = ['password', 'serverpassword', 'serveraccesshash'];
+
+    /**
+     * POSTs $request to $path and logs the exchange under $logAction.
+     * @param list<string> $secretValues values to mask in the log (the shared secret is added)
+     * @return array{ok:bool, error:string, fields:array} ok only when the service said success;
+     *         error is its error text verbatim, or why it could not be asked
+     */
+    public static function forward(string $path, array $request, array $secretValues, string $logAction): array
+    {
+        $request = Payload::strip($request);
+        try {
+            $settings = ServiceSettings::load();
+            $secretValues[] = $settings->secret;
+            $response = (new ServiceClient($settings->url, $settings->secret))->post($path, $request);
+            $outcome = ['ok' => $response->isSuccess(), 'error' => $response->error(), 'fields' => $response->extraFields()];
+            $logged = $response->body;
+        } catch (\Throwable $e) {
+            $outcome = ['ok' => false, 'error' => $e->getMessage(), 'fields' => []];
+            $logged = get_class($e) . ': ' . $e->getMessage();
+        }
+        if (function_exists('logModuleCall')) {
+            logModuleCall('routerbridge', $logAction, $request, $logged, $outcome['ok'] ? 'success' : $outcome['error'],
+                array_values(array_unique(array_filter($secretValues, static fn ($v) => $v !== ''))));
+        }
+        return $outcome;
+    }
+
+    /** @return list<string> the credential values found in $params */
+    public static function secretValues(array $params): array
+    {
+        $values = [];
+        foreach (self::SECRET_KEYS as $key) {
+            if (isset($params[$key]) && is_scalar($params[$key]) && (string) $params[$key] !== '') {
+                $values[] = (string) $params[$key];
+            }
+        }
+        return $values;
+    }
+}
