@@ -12,7 +12,9 @@ import io.routerbridge.db.Migrations;
 import io.routerbridge.db.ReadinessCheck;
 import io.routerbridge.http.HealthEndpoints;
 import io.routerbridge.http.HttpApp;
-import io.routerbridge.whmcs.ModuleCallListener;
+import io.routerbridge.routers.CredentialCipher;
+import io.routerbridge.routers.RouterRegistry;
+import io.routerbridge.routers.RouterRepository;
 import io.routerbridge.whmcs.ModuleFunctions;
 import io.routerbridge.whmcs.NonceRepository;
 import io.routerbridge.whmcs.RequestSigner;
@@ -20,6 +22,7 @@ import io.routerbridge.whmcs.SignatureVerifier;
 import io.routerbridge.whmcs.WhmcsDispatcher;
 import io.routerbridge.whmcs.WhmcsEndpoints;
 import io.routerbridge.whmcs.WhmcsHooks;
+import io.routerbridge.whmcs.WhmcsParams;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,6 +49,7 @@ public final class Services implements AutoCloseable {
     private final SignatureVerifier signatureVerifier;
     private final ModuleFunctions moduleFunctions = new ModuleFunctions();
     private final WhmcsHooks hooks = new WhmcsHooks();
+    private final RouterRegistry routerRegistry;
     private final WhmcsDispatcher dispatcher;
     private final ScheduledExecutorService background;
 
@@ -60,7 +64,9 @@ public final class Services implements AutoCloseable {
         this.readiness = new ReadinessCheck(dataSource, migrations);
         this.signatureVerifier = new SignatureVerifier(new RequestSigner(config.sharedSecret()),
                 new NonceRepository(dsl), clock);
-        this.dispatcher = new WhmcsDispatcher(json, moduleFunctions, hooks, ModuleCallListener.NONE);
+        this.routerRegistry = new RouterRegistry(new RouterRepository(dsl), new CredentialCipher(config.masterKeys()),
+                clock);
+        this.dispatcher = new WhmcsDispatcher(json, moduleFunctions, hooks, this::rememberRouter);
         this.background = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "routerbridge-background");
             thread.setDaemon(true);
@@ -89,6 +95,19 @@ public final class Services implements AutoCloseable {
     public HttpApp httpApp() {
         return new HttpApp(json, new HealthEndpoints(readiness),
                 new WhmcsEndpoints(signatureVerifier, dispatcher));
+    }
+
+    /**
+     * Every module call carries the router's current (decrypted) credentials; keep our encrypted copy
+     * in step. TestConnection is skipped: its parameters come from the unsaved server form.
+     */
+    private void rememberRouter(String function, WhmcsParams params) {
+        if ("TestConnection".equals(function) || params.serverId() <= 0 || params.serverHost().isEmpty()) {
+            return;
+        }
+        int port = params.serverPort().orElse(0);
+        routerRegistry.upsertFromWhmcs(params.serverId(), params.serverHost(), port, params.serverSecure(),
+                params.serverUsername(), params.serverPassword());
     }
 
     /** Periodic housekeeping: purging nonces that can no longer be replayed. */
@@ -137,6 +156,10 @@ public final class Services implements AutoCloseable {
 
     public WhmcsHooks hooks() {
         return hooks;
+    }
+
+    public RouterRegistry routerRegistry() {
+        return routerRegistry;
     }
 
     public SignatureVerifier signatureVerifier() {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** {@code Main migrate} against a real WHMCS database that holds WHMCS tables but none of ours. */
 class MainMigrateTest {
     @RegisterExtension
-    final TestDatabase db = new TestDatabase().withoutMigrations();
+    static final TestDatabase db = new TestDatabase().withoutMigrations();
 
     @Test
     void migrateCreatesOurTablesOnceAndLeavesWhmcsTablesAlone() {
@@ -71,15 +71,15 @@ class MainMigrateTest {
         assertThat(run.err).contains("usage: routerbridge <command>", "serve", "migrate");
     }
 
-    private List<String> whmcsTables() {
+    private static List<String> whmcsTables() {
         return db.tables().stream().filter(t -> t.startsWith("tbl")).toList();
     }
 
-    private String createStatement(String table) {
+    private static String createStatement(String table) {
         return db.dsl().fetchOne("SHOW CREATE TABLE " + table).get(1, String.class);
     }
 
-    private Run run(String... args) {
+    private static Run run(String... args) {
         return run(db.environment(), args);
     }
 

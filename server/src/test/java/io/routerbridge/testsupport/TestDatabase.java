@@ -62,20 +62,37 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback, 
         if (name != null) {
             return this;
         }
+        name = Spares.take(applyMigrations);
+        dataSource = Database.pool(databaseConfig());
+        dsl = Database.dsl(dataSource);
+        return this;
+    }
+
+    /** Creates a database with the WHMCS tables (and our migrations if asked); returns its name. */
+    static String prepare(boolean withMigrations) {
         dropStaleDatabases();
-        name = PREFIX + (System.currentTimeMillis() / 1000) + "_" + HexFormat.of().formatHex(randomBytes());
+        String database = PREFIX + (System.currentTimeMillis() / 1000) + "_" + HexFormat.of().formatHex(randomBytes());
         try (Connection admin = adminConnection(); Statement statement = admin.createStatement()) {
-            statement.execute("CREATE DATABASE `" + name + "` CHARACTER SET utf8mb3 COLLATE utf8mb3_unicode_ci");
+            statement.execute("CREATE DATABASE `" + database + "` CHARACTER SET utf8mb3 COLLATE utf8mb3_unicode_ci");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database on " + baseUrl() + ": " + e.getMessage(), e);
         }
-        loadWhmcsSchema();
-        dataSource = Database.pool(databaseConfig());
-        dsl = Database.dsl(dataSource);
-        if (applyMigrations) {
-            new Migrations(dataSource).migrate();
+        loadWhmcsSchema(database);
+        if (withMigrations) {
+            try (HikariDataSource pool = Database.pool(new DatabaseConfig(urlFor(database, ""),
+                    TestSettings.required("RB_TEST_DB_USER", "rb.test.db.user"), new Secret(adminPassword()), 1))) {
+                new Migrations(pool).migrate();
+            }
         }
-        return this;
+        return database;
+    }
+
+    static void drop(String database) {
+        try (Connection admin = adminConnection(); Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS `" + database + "`");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop test database " + database + ": " + e.getMessage(), e);
+        }
     }
 
     public String name() {
@@ -117,12 +134,17 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback, 
 
     /** Runs SQL (several statements allowed) with WHMCS's session settings, e.g. to seed tbl* rows. */
     public void execute(String sql) {
-        try (Connection connection = DriverManager.getConnection(urlFor(name(), "allowMultiQueries=true"), user(),
-                password()); Statement statement = connection.createStatement()) {
+        execute(name(), sql);
+    }
+
+    private static void execute(String database, String sql) {
+        try (Connection connection = DriverManager.getConnection(urlFor(database, "allowMultiQueries=true"),
+                TestSettings.required("RB_TEST_DB_USER", "rb.test.db.user"), adminPassword());
+             Statement statement = connection.createStatement()) {
             statement.execute("SET SESSION sql_mode=''");
             statement.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("SQL failed on " + name + ": " + e.getMessage(), e);
+            throw new IllegalStateException("SQL failed on " + database + ": " + e.getMessage(), e);
         }
     }
 
@@ -140,15 +162,10 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback, 
         if (dataSource != null) {
             dataSource.close();
         }
-        try (Connection admin = adminConnection(); Statement statement = admin.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS `" + name + "`");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot drop test database " + name + ": " + e.getMessage(), e);
-        } finally {
-            name = null;
-            dataSource = null;
-            dsl = null;
-        }
+        Spares.dropLater(name);
+        name = null;
+        dataSource = null;
+        dsl = null;
     }
 
     @Override
@@ -174,14 +191,12 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback, 
         }
     }
 
-    private void loadWhmcsSchema() {
+    private static void loadWhmcsSchema(String database) {
         Path dir = TestSettings.repositoryRoot().resolve("schema/whmcs");
-        List<Path> files;
         try (Stream<Path> listing = Files.list(dir)) {
-            files = listing.filter(p -> p.getFileName().toString().endsWith(".sql")).sorted().toList();
-            for (Path file : files) {
+            for (Path file : listing.filter(p -> p.getFileName().toString().endsWith(".sql")).sorted().toList()) {
                 try {
-                    execute(Files.readString(file));
+                    execute(database, SchemaScripts.withIndexesInline(Files.readString(file)));
                 } catch (IllegalStateException e) {
                     throw new IllegalStateException("loading " + file.getFileName() + ": " + e.getMessage(), e);
                 }
@@ -199,7 +214,11 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback, 
 
     private static Connection adminConnection() throws SQLException {
         return DriverManager.getConnection(baseUrl(), TestSettings.required("RB_TEST_DB_USER", "rb.test.db.user"),
-                TestSettings.get("RB_TEST_DB_PASSWORD", "rb.test.db.password").orElse(""));
+                adminPassword());
+    }
+
+    private static String adminPassword() {
+        return TestSettings.get("RB_TEST_DB_PASSWORD", "rb.test.db.password").orElse("");
     }
 
     private static String baseUrl() {
