@@ -60,12 +60,13 @@ final class TestDatabase
         return "jdbc:mariadb://{$this->host}:{$this->port}/{$this->name}";
     }
 
-    /** Empties every WHMCS table (tbl*) between tests; the service's own tables are left alone. */
+    /** Empties every WHMCS table (tbl*) that holds rows; the service's own tables are left alone. */
     public function truncateWhmcsTables(): void
     {
         $tables = $this->pdo->query("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name LIKE 'tbl%'")
             ->fetchAll(\PDO::FETCH_COLUMN);
-        foreach ($tables as $table) {
+        $probe = implode(' UNION ALL ', array_map(static fn ($t) => "SELECT '{$t}' FROM DUAL WHERE EXISTS (SELECT 1 FROM `{$t}`)", $tables));
+        foreach ($this->pdo->query($probe)->fetchAll(\PDO::FETCH_COLUMN) as $table) {
             $this->pdo->exec("DELETE FROM `{$table}`");
         }
     }
@@ -78,12 +79,13 @@ final class TestDatabase
         return $files;
     }
 
-    /** Splits a DDL file into statements: `--` comment lines dropped, `;` at a line's end ends one. */
+    /** Splits a DDL file into statements: `--` comment lines dropped, `;` at a line's end ends one, comment-only pieces skipped. */
     private static function statements(string $sql): array
     {
         $lines = array_filter(explode("\n", $sql), static fn ($line) => !str_starts_with(ltrim($line), '--'));
         $statements = preg_split('/;\s*(?:\n|$)/', implode("\n", $lines));
-        return array_values(array_filter(array_map('trim', $statements), static fn ($s) => $s !== ''));
+        $hasCode = static fn ($s) => trim((string) preg_replace('#/\*(?!!).*?\*/#s', '', $s)) !== '';
+        return array_values(array_filter(array_map('trim', $statements), $hasCode));
     }
 
     private static function connect(string $dsn, string $user, string $password): \PDO
