@@ -13,22 +13,6 @@ final class Capsule
         return new QueryBuilder(Whmcs::pdo(), $table);
     }
 
-    public static function connection(): Connection
-    {
-        return new Connection(Whmcs::pdo());
-    }
-}
-
-final class Connection
-{
-    public function __construct(private readonly \PDO $pdo)
-    {
-    }
-
-    public function getPdo(): \PDO
-    {
-        return $this->pdo;
-    }
 }
 
 final class QueryBuilder
@@ -63,11 +47,6 @@ final class QueryBuilder
         return $rows[0] ?? null;
     }
 
-    public function get(array $columns = ['*']): Collection
-    {
-        return new Collection($this->select($columns, null));
-    }
-
     public function pluck(string $column, ?string $key = null): Collection
     {
         $items = [];
@@ -81,14 +60,6 @@ final class QueryBuilder
         return new Collection($items);
     }
 
-    public function count(): int
-    {
-        [$where, $bindings] = $this->whereClause();
-        $statement = $this->pdo->prepare("SELECT COUNT(*) FROM `{$this->table}`{$where}");
-        $statement->execute($bindings);
-        return (int) $statement->fetchColumn();
-    }
-
     public function update(array $values): int
     {
         $sets = [];
@@ -99,20 +70,6 @@ final class QueryBuilder
         $statement = $this->pdo->prepare("UPDATE `{$this->table}` SET " . implode(', ', $sets) . $where);
         $statement->execute([...array_values($values), ...$bindings]);
         return $statement->rowCount();
-    }
-
-    public function insert(array $values): bool
-    {
-        $columns = array_map(static fn ($c) => '`' . self::identifier($c) . '`', array_keys($values));
-        $statement = $this->pdo->prepare("INSERT INTO `{$this->table}` (" . implode(', ', $columns) . ') VALUES ('
-            . implode(', ', array_fill(0, count($values), '?')) . ')');
-        return $statement->execute(array_values($values));
-    }
-
-    public function insertGetId(array $values): int
-    {
-        $this->insert($values);
-        return (int) $this->pdo->lastInsertId();
     }
 
     /** @return list<\stdClass> */
