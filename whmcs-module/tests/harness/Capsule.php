@@ -12,7 +12,6 @@ final class Capsule
     {
         return new QueryBuilder(Whmcs::pdo(), $table);
     }
-
 }
 
 final class QueryBuilder

@@ -90,6 +90,7 @@ final class ServiceProcess
             }
         }
         proc_close($this->process);
+        @unlink($this->logFile);
     }
 
     private function awaitReady(int $seconds): void
