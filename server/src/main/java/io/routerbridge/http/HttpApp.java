@@ -33,6 +33,9 @@ public final class HttpApp {
             config.useVirtualThreads = false;
             config.jsonMapper(new JavalinJackson(json, false));
             config.http.maxRequestSize = 4_000_000L;
+            // Jetty's per-connection header cache otherwise answers a header by an earlier one that differs
+            // only in case, so "Bearer rbk_..." could be read as a previous request's "Bearer RBK_...".
+            config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
             config.router.apiBuilder(() -> {
                 get("/health/ready", health::ready);
                 path("/whmcs", () -> {
