@@ -85,8 +85,11 @@ class VpnNatLifecycleTest {
         assertThat(publicB).isNotEqualTo(publicA);
 
         // VPN users with live sessions and tracked connections.
-        fixture.service.services().lifecycle().addVpnUser(101, "alice", "alice-pass-1");
-        fixture.service.services().lifecycle().addVpnUser(102, "bob", "bob-pass-12");
+        fixture.created("/services/101/vpn-users", Map.of("name", "alice", "password", "alice-pass-1"));
+        fixture.created("/services/102/vpn-users", Map.of("name", "bob", "password", "bob-pass-12"));
+        var taken = fixture.rest("POST", "/services/102/vpn-users", Map.of("name", "alice", "password", "x-pass-123"));
+        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(409);
+        assertThat(fixture.rest("GET", "/services/101/plan", null).body()).isEqualTo("{\"sentences\":[]}");
         assertThat(owned(router, "/ppp/secret", 101)).singleElement()
                 .satisfies(row -> assertThat(row).containsEntry("name", "alice").containsEntry("disabled", "false")
                         .containsEntry("remote-address", "10.64.0.2"));
@@ -147,7 +150,7 @@ class VpnNatLifecycleTest {
         fixture.success("CreateAccount", c);
         assertThat(fixture.dedicatedIp(103)).isEqualTo(publicA);
         assertThat(owned(router, "/ip/firewall/nat", 103).get(0)).containsEntry("src-address", "10.64.0.0/29");
-        TraceResult cToB = router.trace(new Packet("10.64.0.3", "10.64.0.10", "tcp", 40001, 22, null));
+        TraceResult cToB = router.trace(new Packet("10.64.0.3", "10.64.0.10", "tcp", 40001, 22, "ether2"));
         assertThat(cToB.verdict()).isEqualTo("drop");
     }
 
