@@ -5,11 +5,8 @@ import io.routerbridge.persistence.jooq.tables.ModRouterbridgeIpamOccupied;
 import io.routerbridge.persistence.jooq.tables.ModRouterbridgeIpamPool;
 import io.routerbridge.persistence.jooq.tables.records.ModRouterbridgeIpamAssignmentRecord;
 import io.routerbridge.persistence.jooq.tables.records.ModRouterbridgeIpamPoolRecord;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Query;
-import org.jooq.Record3;
-import org.jooq.Result;
 import org.jooq.impl.DSL;
 import org.jooq.exception.DataAccessException;
 
@@ -18,7 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
@@ -43,8 +39,8 @@ import static io.routerbridge.persistence.jooq.Tables.MOD_ROUTERBRIDGE_IPAM_POOL
  *
  * <p>Every allocation and release is one transaction whose first statement locks the pool row
  * ({@code SELECT ... FOR UPDATE}). Because nothing is read before that lock, the REPEATABLE READ
- * snapshot taken by the next read already contains the previous holder's commit. The free block is
- * found in the gaps between occupied runs (see {@link FirstFit}); the UNIQUE indexes on live
+ * snapshot taken by the next read already contains the previous holder's commit. Free blocks are
+ * found in the gaps between occupied runs (see {@link OccupiedRuns}); the UNIQUE indexes on live
  * assignments are the backstop, and duplicate-key, deadlock and lock-timeout errors are retried.
  * Concurrent requests for one pool made through the same instance share a transaction (see
  * {@link #allocateBlock}); requests from other instances or processes queue on the pool row lock.

@@ -18,7 +18,7 @@ import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class OccupiedRunsProperties {
+class OccupiedRunsPropertiesTest {
     private static final int SPACE = 256;
 
     /**
