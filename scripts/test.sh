@@ -13,6 +13,10 @@ log "Java tests (emulator and service) against MariaDB on port $DB_PORT"
 mvn -B -ntp verify
 
 if [ -d "$REPO/whmcs-module/tests" ]; then
-    log "PHP module tests (PHPUnit, WHMCS harness)"
+    log "PHP module tests (PHPUnit, WHMCS harness) against MariaDB on port $DB_PORT and the service jar"
+    # The harness creates its own database here, loads schema/whmcs/*.sql and starts
+    # server/target/routerbridge-server.jar (built by the mvn verify above) against it.
+    export RB_TEST_DB_HOST=127.0.0.1 RB_TEST_DB_PORT="$DB_PORT"
+    export RB_TEST_DB_USER="$DB_USER" RB_TEST_DB_PASSWORD="$DB_PASSWORD"
     phpunit --configuration "$REPO/whmcs-module/phpunit.xml"
 fi

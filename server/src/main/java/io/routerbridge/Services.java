@@ -15,6 +15,9 @@ import io.routerbridge.db.Migrations;
 import io.routerbridge.db.ReadinessCheck;
 import io.routerbridge.http.HealthEndpoints;
 import io.routerbridge.http.HttpApp;
+import io.routerbridge.routers.CredentialCipher;
+import io.routerbridge.routers.RouterRegistry;
+import io.routerbridge.routers.RouterRepository;
 import io.routerbridge.ipam.AssignmentSearch;
 import io.routerbridge.ipam.IpAllocator;
 import io.routerbridge.ipam.IpamRemoval;
@@ -25,9 +28,6 @@ import io.routerbridge.ipam.exchange.web.ExchangeRoutes;
 import io.routerbridge.ipam.netbox.NetBoxIntegration;
 import io.routerbridge.ipam.netbox.web.NetBoxRoutes;
 import io.routerbridge.ipam.web.IpamRoutes;
-import io.routerbridge.routers.CredentialCipher;
-import io.routerbridge.routers.RouterRegistry;
-import io.routerbridge.routers.RouterRepository;
 import io.routerbridge.ipam.actionlog.ActionLog;
 import io.routerbridge.ipam.actionlog.LogRoutes;
 import io.routerbridge.ipam.alerts.DailyCron;
@@ -44,6 +44,20 @@ import io.routerbridge.ipam.sync.SyncRoutes;
 import io.routerbridge.ipam.sync.WhmcsSync;
 import io.routerbridge.jobs.JobRoutes;
 import io.routerbridge.jobs.Jobs;
+import io.routerbridge.ipam.configuration.ConfigurationRepository;
+import io.routerbridge.ipam.configuration.Configurations;
+import io.routerbridge.ipam.configuration.web.ConfigurationRoutes;
+import io.routerbridge.jobs.FailedApplyRetrier;
+import io.routerbridge.lifecycle.LifecycleHandlers;
+import io.routerbridge.lifecycle.RouterAccess;
+import io.routerbridge.lifecycle.RouterProbe;
+import io.routerbridge.lifecycle.ServiceAddresses;
+import io.routerbridge.lifecycle.ServiceLifecycle;
+import io.routerbridge.lifecycle.ServiceRepository;
+import io.routerbridge.lifecycle.WhmcsHosting;
+import io.routerbridge.lifecycle.web.LifecycleRoutes;
+import io.routerbridge.routeros.ClientOptions;
+import io.routerbridge.routeros.RouterClients;
 import io.routerbridge.whmcs.ModuleFunctions;
 import io.routerbridge.whmcs.NonceRepository;
 import io.routerbridge.whmcs.RequestSigner;
@@ -53,6 +67,7 @@ import io.routerbridge.whmcs.WhmcsEndpoints;
 import io.routerbridge.whmcs.WhmcsHooks;
 import io.routerbridge.whmcs.WhmcsParams;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -94,6 +109,11 @@ public final class Services implements AutoCloseable {
     private final IpCleaner ipCleaner;
     private final HousekeepingSettings housekeepingSettings;
     private final UsageAlerts usageAlerts;
+    private final Configurations configurations;
+    private final RouterClients routerClients;
+    private final ServiceLifecycle lifecycle;
+    private final LifecycleHandlers lifecycleHandlers;
+    private final FailedApplyRetrier retrier;
 
     private Services(ServiceConfig config, HikariDataSource dataSource, boolean ownsDataSource, Clock clock) {
         this.config = config;
@@ -106,14 +126,14 @@ public final class Services implements AutoCloseable {
         this.readiness = new ReadinessCheck(dataSource, migrations);
         this.signatureVerifier = new SignatureVerifier(new RequestSigner(config.sharedSecret()),
                 new NonceRepository(dsl), clock);
-        this.routerRegistry = new RouterRegistry(new RouterRepository(dsl), new CredentialCipher(config.masterKeys()),
-                clock);
+        CredentialCipher cipher = new CredentialCipher(config.masterKeys());
+        this.routerRegistry = new RouterRegistry(new RouterRepository(dsl), cipher, clock);
         this.dispatcher = new WhmcsDispatcher(json, moduleFunctions, hooks, this::rememberRouter);
         this.apiKeys = new ApiKeys(dsl, clock);
         this.subnetService = new SubnetService(dsl, clock);
         this.poolService = new PoolService(dsl, clock);
         this.ipAllocator = new IpAllocator(dsl, clock);
-        this.netBoxIntegration = new NetBoxIntegration(dsl, new CredentialCipher(config.masterKeys()), clock);
+        this.netBoxIntegration = new NetBoxIntegration(dsl, cipher, clock);
         this.actionLog = new ActionLog(dsl, clock);
         this.jobs = new Jobs(dsl, clock, json);
         this.whmcsSync = new WhmcsSync(dsl, clock, actionLog);
@@ -126,6 +146,16 @@ public final class Services implements AutoCloseable {
         this.housekeepingSettings = new HousekeepingSettings(dsl);
         this.usageAlerts = new UsageAlerts(dsl, clock);
         hooks.register(DailyCron.HOOK, new DailyCron(housekeepingSettings, usageAlerts, ipCleaner)::handle);
+        this.configurations = new Configurations(new ConfigurationRepository(dsl), poolService, subnetService, clock);
+        this.routerClients = new RouterClients(ClientOptions.defaults().withConnectTimeout(Duration.ofSeconds(3))
+                .withCommandTimeout(Duration.ofSeconds(15)));
+        RouterAccess routerAccess = new RouterAccess(routerClients);
+        WhmcsHosting hosting = new WhmcsHosting(dsl);
+        this.lifecycle = new ServiceLifecycle(new ServiceRepository(dsl, cipher), routerRegistry, routerAccess,
+                configurations, ipAllocator, subnetService, hosting, json, clock);
+        this.lifecycleHandlers = new LifecycleHandlers(lifecycle, new ServiceAddresses(configurations, ipAllocator,
+                hosting), new RouterProbe(routerAccess, routerRegistry));
+        this.retrier = new FailedApplyRetrier(lifecycle, clock);
         this.background = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "routerbridge-background");
             thread.setDaemon(true);
@@ -174,7 +204,9 @@ public final class Services implements AutoCloseable {
                 new OrphanRoutes(orphans),
                 new CleanerRoutes(ipCleaner),
                 new UsageRoutes(usageAlerts, housekeepingSettings),
-                new LogRoutes(actionLog)));
+                new LogRoutes(actionLog),
+                new ConfigurationRoutes(configurations),
+                new LifecycleRoutes(lifecycle)));
     }
 
     /**
@@ -190,9 +222,19 @@ public final class Services implements AutoCloseable {
                 params.serverUsername(), params.serverPassword());
     }
 
-    /** Periodic housekeeping: purging nonces that can no longer be replayed. */
+    /**
+     * The lifecycle's module functions (CreateAccount, ...) and the PreModuleCreate hook. Separate from the
+     * constructor so tests of the channel can register their own handlers under those names.
+     */
+    public Services registerLifecycleHandlers() {
+        lifecycleHandlers.register(moduleFunctions, hooks);
+        return this;
+    }
+
+    /** Periodic housekeeping: purging nonces that can no longer be replayed; retrying failed applies. */
     public void startBackgroundJobs() {
         background.scheduleWithFixedDelay(this::purgeNonces, 0, 60, TimeUnit.SECONDS);
+        background.scheduleWithFixedDelay(retrier, 5, FailedApplyRetrier.INTERVAL.toSeconds(), TimeUnit.SECONDS);
     }
 
     private void purgeNonces() {
@@ -238,6 +280,10 @@ public final class Services implements AutoCloseable {
         return hooks;
     }
 
+    public RouterRegistry routerRegistry() {
+        return routerRegistry;
+    }
+
     public ApiKeys apiKeys() {
         return apiKeys;
     }
@@ -254,8 +300,12 @@ public final class Services implements AutoCloseable {
         return ipAllocator;
     }
 
-    public RouterRegistry routerRegistry() {
-        return routerRegistry;
+    public Configurations configurations() {
+        return configurations;
+    }
+
+    public ServiceLifecycle lifecycle() {
+        return lifecycle;
     }
 
     public ActionLog actionLog() {
@@ -294,6 +344,7 @@ public final class Services implements AutoCloseable {
     public void close() {
         background.shutdownNow();
         jobs.close();
+        routerClients.close();
         if (ownsDataSource) {
             dataSource.close();
         }

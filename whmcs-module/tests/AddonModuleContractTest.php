@@ -1,0 +1,121 @@
+<?php
+
+namespace RouterBridge\Tests;
+
+use RouterBridge\Tests\Harness\Whmcs;
+
+final class AddonModuleContractTest extends WhmcsTestCase
+{
+    protected function setUp(): void
+    {
+        parent::setUp();
+        require_once ROOTDIR . '/modules/addons/routerbridge/routerbridge.php';
+    }
+
+    public function testConfigHasWhmcsKeysAndOurFields(): void
+    {
+        $config = routerbridge_config();
+        foreach (['name', 'description', 'author', 'language', 'version', 'fields'] as $key) {
+            self::assertArrayHasKey($key, $config);
+        }
+        self::assertSame(
+            ['service_url', 'shared_secret', 'usage_alert_threshold', 'ip_cleaner_enabled', 'ip_cleaner_behaviour', 'use_custom_field'],
+            array_keys($config['fields'])
+        );
+        self::assertSame('password', $config['fields']['shared_secret']['Type']);
+        self::assertSame('notify,mark-free', $config['fields']['ip_cleaner_behaviour']['Options']);
+        foreach ($config['fields'] as $key => $field) {
+            self::assertNotSame('', $field['FriendlyName'] ?? '', $key);
+        }
+    }
+
+    public function testActivationFunctionsReturnWhmcsStatusArrays(): void
+    {
+        foreach ([routerbridge_activate(), routerbridge_deactivate(), routerbridge_upgrade(['version' => '0.0.1'])] as $status) {
+            self::assertSame('success', $status['status']);
+            self::assertIsString($status['description']);
+        }
+    }
+
+    public function testAdminPageSaysWhenTheServiceIsUnreachable(): void
+    {
+        $url = self::deadServiceUrl();
+        self::pointServiceAt($url, str_repeat('s', 40));
+        ob_start();
+        $returned = routerbridge_output(['modulelink' => 'addonmodules.php?module=routerbridge']);
+        $html = ob_get_clean();
+        self::assertNull($returned);
+        self::assertStringContainsString('alert-danger', $html);
+        self::assertStringContainsString("routerbridge service unreachable at {$url}", $html);
+        self::assertStringNotContainsString('alert-success', $html);
+    }
+
+    public function testClientAreaReturnsATemplateThatExists(): void
+    {
+        $page = routerbridge_clientarea(['modulelink' => 'index.php?m=routerbridge']);
+        self::assertTrue($page['requirelogin']);
+        self::assertIsArray($page['breadcrumb']);
+        self::assertFileExists(ROOTDIR . '/modules/addons/routerbridge/' . $page['templatefile'] . '.tpl');
+        self::assertStringContainsString('not available yet', $page['vars']['message']);
+    }
+
+    public function testHooksFileRegistersTheFiveHooks(): void
+    {
+        Whmcs::loadHooksFile(ROOTDIR . '/modules/addons/routerbridge/hooks.php');
+        foreach (['PreModuleCreate', 'AfterModuleCreate', 'InvoicePaid', 'DailyCronJob', 'ClientAreaPrimarySidebar'] as $hook) {
+            self::assertCount(1, Whmcs::$hooks[$hook] ?? [], $hook);
+        }
+    }
+
+    public function testSidebarHookLinksTheClientPages(): void
+    {
+        Whmcs::loadHooksFile(ROOTDIR . '/modules/addons/routerbridge/hooks.php');
+        $visitorSidebar = new \WHMCS\View\Menu\Item('Primary Sidebar');
+        run_hook('ClientAreaPrimarySidebar', $visitorSidebar);
+        self::assertSame([], $visitorSidebar->getChildren(), 'nothing for visitors who are not logged in');
+
+        \WHMCS\Authentication\CurrentUser::$loggedInClient = new \WHMCS\User\Client(['id' => 4]);
+        $sidebar = new \WHMCS\View\Menu\Item('Primary Sidebar');
+        run_hook('ClientAreaPrimarySidebar', $sidebar);
+        $link = $sidebar->getChild('RouterBridge')?->getChild('RouterBridge Overview');
+        self::assertNotNull($link);
+        self::assertSame('index.php?m=routerbridge', $link->getUri());
+    }
+
+    public function testPreModuleCreateAbortsWhenTheServiceIsUnreachable(): void
+    {
+        Whmcs::loadHooksFile(ROOTDIR . '/modules/addons/routerbridge/hooks.php');
+        $url = self::deadServiceUrl();
+        self::pointServiceAt($url, str_repeat('s', 40));
+        $results = run_hook('PreModuleCreate', ['params' => ['serviceid' => 5, 'userid' => 3, 'moduletype' => 'routerbridge', 'password' => 'pw-secret']]);
+        self::assertSame([['abortcmd' => true]], $results);
+        self::assertStringContainsString('RouterBridge PreModuleCreate failed - Service ID: 5 - Error: routerbridge service unreachable at ' . $url,
+            Whmcs::$activityLog[0]['description']);
+        self::assertStringNotContainsString('pw-secret', Whmcs::$moduleLog[0]['logged']['request']);
+        self::assertSame('pw-secret', Whmcs::$moduleLog[0]['request']['params']['password']);
+    }
+
+    public function testHooksNeverForwardAnotherModulesCredentials(): void
+    {
+        Whmcs::loadHooksFile(ROOTDIR . '/modules/addons/routerbridge/hooks.php');
+        self::pointServiceAt(self::deadServiceUrl(), str_repeat('s', 40));
+        $params = ['serviceid' => 9, 'moduletype' => 'cpanel', 'password' => 'a', 'serverpassword' => 'b', 'serveraccesshash' => 'c', 'serverip' => '192.0.2.5'];
+        run_hook('PreModuleCreate', ['params' => $params]);
+        run_hook('AfterModuleCreate', ['params' => $params]);
+        foreach (Whmcs::$moduleLog as $entry) {
+            self::assertSame(['serviceid' => 9, 'moduletype' => 'cpanel', 'serverip' => '192.0.2.5'], $entry['request']['params']);
+        }
+        self::assertCount(2, Whmcs::$moduleLog);
+    }
+
+    public function testInvoicePaidAndDailyCronForwardWithoutObjects(): void
+    {
+        Whmcs::loadHooksFile(ROOTDIR . '/modules/addons/routerbridge/hooks.php');
+        self::pointServiceAt(self::deadServiceUrl(), str_repeat('s', 40));
+        run_hook('InvoicePaid', ['invoiceid' => 77, 'invoice' => new \stdClass()]);
+        run_hook('DailyCronJob', []);
+        self::assertSame(['hook InvoicePaid', 'hook DailyCronJob'], array_column(Whmcs::$moduleLog, 'action'));
+        self::assertSame(['invoiceid' => 77], Whmcs::$moduleLog[0]['request']);
+        self::assertStringStartsWith('RouterBridge InvoicePaid failed - Error: routerbridge service unreachable', Whmcs::$activityLog[0]['description']);
+    }
+}
