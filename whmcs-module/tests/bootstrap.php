@@ -8,7 +8,8 @@ define('ROOTDIR', dirname(__DIR__));
 error_reporting(E_ALL);
 
 foreach (['Whmcs', 'LegacyCipher', 'Capsule', 'WhmcsObjects', 'ParamsBuilder', 'ModuleRunner',
-          'TestEnvironment', 'TestDatabase', 'ServiceProcess', 'Fixtures', 'functions'] as $file) {
+          'TestEnvironment', 'TestDatabase', 'ServiceProcess', 'Fixtures', 'functions',
+          'Ports', 'JsonHttp', 'EmulatorControl', 'EmulatorProcess', 'RestApi'] as $file) {
     require_once __DIR__ . "/harness/{$file}.php";
 }
 require_once __DIR__ . '/WhmcsTestCase.php';
