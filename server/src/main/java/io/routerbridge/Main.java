@@ -10,12 +10,14 @@ import java.util.Map;
 
 /** Command line of the service: {@code java -jar routerbridge-server.jar <command> [options]}. */
 public final class Main {
-    /** Commands by name; later: reconcile --router ID [--dry-run], create-api-key --name N. */
+    /** Commands by name; later: reconcile --router ID [--dry-run]. */
     private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
 
     static {
         COMMANDS.put("serve", new ServeCommand());
         COMMANDS.put("migrate", new MigrateCommand());
+        COMMANDS.put("create-api-key", new CreateApiKeyCommand());
+        COMMANDS.put("revoke-api-key", new RevokeApiKeyCommand());
     }
 
     private Main() {

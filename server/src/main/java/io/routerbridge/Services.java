@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.zaxxer.hikari.HikariDataSource;
+import io.routerbridge.api.ApiKeys;
+import io.routerbridge.api.OpenApiDocument;
+import io.routerbridge.api.RestApi;
 import io.routerbridge.config.ServiceConfig;
 import io.routerbridge.db.Database;
 import io.routerbridge.db.Migrations;
@@ -15,6 +18,12 @@ import io.routerbridge.http.HttpApp;
 import io.routerbridge.routers.CredentialCipher;
 import io.routerbridge.routers.RouterRegistry;
 import io.routerbridge.routers.RouterRepository;
+import io.routerbridge.ipam.AssignmentSearch;
+import io.routerbridge.ipam.IpAllocator;
+import io.routerbridge.ipam.IpamRemoval;
+import io.routerbridge.ipam.PoolService;
+import io.routerbridge.ipam.SubnetService;
+import io.routerbridge.ipam.web.IpamRoutes;
 import io.routerbridge.whmcs.ModuleFunctions;
 import io.routerbridge.whmcs.NonceRepository;
 import io.routerbridge.whmcs.RequestSigner;
@@ -24,6 +33,7 @@ import io.routerbridge.whmcs.WhmcsEndpoints;
 import io.routerbridge.whmcs.WhmcsHooks;
 import io.routerbridge.whmcs.WhmcsParams;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +62,10 @@ public final class Services implements AutoCloseable {
     private final RouterRegistry routerRegistry;
     private final WhmcsDispatcher dispatcher;
     private final ScheduledExecutorService background;
+    private final ApiKeys apiKeys;
+    private final SubnetService subnetService;
+    private final PoolService poolService;
+    private final IpAllocator ipAllocator;
 
     private Services(ServiceConfig config, HikariDataSource dataSource, boolean ownsDataSource, Clock clock) {
         this.config = config;
@@ -67,6 +81,10 @@ public final class Services implements AutoCloseable {
         this.routerRegistry = new RouterRegistry(new RouterRepository(dsl), new CredentialCipher(config.masterKeys()),
                 clock);
         this.dispatcher = new WhmcsDispatcher(json, moduleFunctions, hooks, this::rememberRouter);
+        this.apiKeys = new ApiKeys(dsl, clock);
+        this.subnetService = new SubnetService(dsl, clock);
+        this.poolService = new PoolService(dsl, clock);
+        this.ipAllocator = new IpAllocator(dsl, clock);
         this.background = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "routerbridge-background");
             thread.setDaemon(true);
@@ -94,7 +112,14 @@ public final class Services implements AutoCloseable {
 
     public HttpApp httpApp() {
         return new HttpApp(json, new HealthEndpoints(readiness),
-                new WhmcsEndpoints(signatureVerifier, dispatcher));
+                new WhmcsEndpoints(signatureVerifier, dispatcher), restApi());
+    }
+
+    /** /api/v1: each capability's REST routes go into this list. */
+    private RestApi restApi() {
+        return new RestApi(apiKeys, OpenApiDocument.load(), List.of(
+                new IpamRoutes(subnetService, poolService, ipAllocator, new AssignmentSearch(dsl),
+                        new IpamRemoval(dsl))));
     }
 
     /**
@@ -160,6 +185,22 @@ public final class Services implements AutoCloseable {
 
     public RouterRegistry routerRegistry() {
         return routerRegistry;
+    }
+
+    public ApiKeys apiKeys() {
+        return apiKeys;
+    }
+
+    public SubnetService subnetService() {
+        return subnetService;
+    }
+
+    public PoolService poolService() {
+        return poolService;
+    }
+
+    public IpAllocator ipAllocator() {
+        return ipAllocator;
     }
 
     public SignatureVerifier signatureVerifier() {

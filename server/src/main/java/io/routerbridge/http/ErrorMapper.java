@@ -16,7 +16,10 @@ import io.routerbridge.errors.UnauthorizedException;
 import io.routerbridge.errors.UnavailableException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +31,20 @@ import org.slf4j.LoggerFactory;
 public final class ErrorMapper {
     private static final Logger log = LoggerFactory.getLogger(ErrorMapper.class);
 
+    private final List<Translation<?>> translations = new CopyOnWriteArrayList<>();
+
+    /** A capability's own exception type answered like the domain exception it translates to. */
+    private record Translation<T extends Exception>(Class<T> type, Function<? super T, ? extends DomainException> to) {
+        DomainException apply(Exception exception) {
+            return to.apply(type.cast(exception));
+        }
+    }
+
+    /** Registers how a capability's exception (and its subclasses) is answered; the first match wins. */
+    public <T extends Exception> void translate(Class<T> type, Function<? super T, ? extends DomainException> to) {
+        translations.add(new Translation<>(type, to));
+    }
+
     public void register(Javalin app) {
         app.exception(Exception.class, this::handle);
         // Javalin maps its own validation failures unless a handler for exactly this type exists.
@@ -37,7 +54,8 @@ public final class ErrorMapper {
         app.error(405, ctx -> rewriteEmpty(ctx, "method not allowed: " + ctx.method() + " " + ctx.path()));
     }
 
-    void handle(Exception exception, Context ctx) {
+    void handle(Exception thrown, Context ctx) {
+        Exception exception = translated(thrown);
         if (exception instanceof DomainException domain) {
             answer(ctx, statusOf(domain), domain.getMessage(), domain.field().orElse(null));
         } else if (exception instanceof ValidationException validation) {
@@ -73,6 +91,15 @@ public final class ErrorMapper {
             }
         }
         return path.isEmpty() ? null : path.toString();
+    }
+
+    private Exception translated(Exception exception) {
+        for (Translation<?> translation : translations) {
+            if (translation.type().isInstance(exception)) {
+                return translation.apply(exception);
+            }
+        }
+        return exception;
     }
 
     static int statusOf(DomainException exception) {

@@ -8,6 +8,7 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import io.routerbridge.api.RestApi;
 import io.routerbridge.whmcs.WhmcsEndpoints;
 
 /** The HTTP application: every route of the service in one tree, every dependency passed in. */
@@ -15,12 +16,15 @@ public final class HttpApp {
     private final ObjectMapper json;
     private final HealthEndpoints health;
     private final WhmcsEndpoints whmcs;
+    private final RestApi api;
     private final ErrorMapper errors = new ErrorMapper();
 
-    public HttpApp(ObjectMapper json, HealthEndpoints health, WhmcsEndpoints whmcs) {
+    public HttpApp(ObjectMapper json, HealthEndpoints health, WhmcsEndpoints whmcs, RestApi api) {
         this.json = json;
         this.health = health;
         this.whmcs = whmcs;
+        this.api = api;
+        api.translateErrors(errors);
     }
 
     public Javalin create() {
@@ -36,6 +40,7 @@ public final class HttpApp {
                     post("/v1/module/{function}", whmcs::moduleFunction);
                     post("/v1/hook/{hook}", whmcs::hook);
                 });
+                path(RestApi.BASE_PATH, api::addRoutes);
             });
         });
         errors.register(app);
