@@ -10,7 +10,7 @@ import java.util.Map;
 
 /** Command line of the service: {@code java -jar routerbridge-server.jar <command> [options]}. */
 public final class Main {
-    /** Commands by name; later: reconcile --router ID [--dry-run]. */
+    /** Commands by name. */
     private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
 
     static {
@@ -18,6 +18,7 @@ public final class Main {
         COMMANDS.put("migrate", new MigrateCommand());
         COMMANDS.put("create-api-key", new CreateApiKeyCommand());
         COMMANDS.put("revoke-api-key", new RevokeApiKeyCommand());
+        COMMANDS.put("reconcile", new ReconcileCommand());
     }
 
     private Main() {

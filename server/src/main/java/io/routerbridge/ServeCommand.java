@@ -37,6 +37,7 @@ final class ServeCommand implements Command {
         try {
             int applied = services.migrations().migrate();
             log.info("database {}: {} migration(s) applied", Database.describe(config.database()), applied);
+            services.registerLifecycleHandlers();
             services.startBackgroundJobs();
             Javalin http = services.httpApp().start(config.httpHost(), config.httpPort());
             log.info("routerbridge listening on {}:{}", config.httpHost(), http.port());

@@ -23,7 +23,20 @@ import io.routerbridge.ipam.IpAllocator;
 import io.routerbridge.ipam.IpamRemoval;
 import io.routerbridge.ipam.PoolService;
 import io.routerbridge.ipam.SubnetService;
+import io.routerbridge.ipam.configuration.ConfigurationRepository;
+import io.routerbridge.ipam.configuration.Configurations;
+import io.routerbridge.ipam.configuration.web.ConfigurationRoutes;
 import io.routerbridge.ipam.web.IpamRoutes;
+import io.routerbridge.jobs.FailedApplyRetrier;
+import io.routerbridge.lifecycle.LifecycleHandlers;
+import io.routerbridge.lifecycle.RouterAccess;
+import io.routerbridge.lifecycle.RouterProbe;
+import io.routerbridge.lifecycle.ServiceAddresses;
+import io.routerbridge.lifecycle.ServiceLifecycle;
+import io.routerbridge.lifecycle.ServiceRepository;
+import io.routerbridge.lifecycle.WhmcsHosting;
+import io.routerbridge.routeros.ClientOptions;
+import io.routerbridge.routeros.RouterClients;
 import io.routerbridge.whmcs.ModuleFunctions;
 import io.routerbridge.whmcs.NonceRepository;
 import io.routerbridge.whmcs.RequestSigner;
@@ -33,6 +46,7 @@ import io.routerbridge.whmcs.WhmcsEndpoints;
 import io.routerbridge.whmcs.WhmcsHooks;
 import io.routerbridge.whmcs.WhmcsParams;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -66,6 +80,11 @@ public final class Services implements AutoCloseable {
     private final SubnetService subnetService;
     private final PoolService poolService;
     private final IpAllocator ipAllocator;
+    private final Configurations configurations;
+    private final RouterClients routerClients;
+    private final ServiceLifecycle lifecycle;
+    private final LifecycleHandlers lifecycleHandlers;
+    private final FailedApplyRetrier retrier;
 
     private Services(ServiceConfig config, HikariDataSource dataSource, boolean ownsDataSource, Clock clock) {
         this.config = config;
@@ -78,13 +97,23 @@ public final class Services implements AutoCloseable {
         this.readiness = new ReadinessCheck(dataSource, migrations);
         this.signatureVerifier = new SignatureVerifier(new RequestSigner(config.sharedSecret()),
                 new NonceRepository(dsl), clock);
-        this.routerRegistry = new RouterRegistry(new RouterRepository(dsl), new CredentialCipher(config.masterKeys()),
-                clock);
+        CredentialCipher cipher = new CredentialCipher(config.masterKeys());
+        this.routerRegistry = new RouterRegistry(new RouterRepository(dsl), cipher, clock);
         this.dispatcher = new WhmcsDispatcher(json, moduleFunctions, hooks, this::rememberRouter);
         this.apiKeys = new ApiKeys(dsl, clock);
         this.subnetService = new SubnetService(dsl, clock);
         this.poolService = new PoolService(dsl, clock);
         this.ipAllocator = new IpAllocator(dsl, clock);
+        this.configurations = new Configurations(new ConfigurationRepository(dsl), poolService, subnetService, clock);
+        this.routerClients = new RouterClients(ClientOptions.defaults().withConnectTimeout(Duration.ofSeconds(3))
+                .withCommandTimeout(Duration.ofSeconds(15)));
+        RouterAccess routerAccess = new RouterAccess(routerClients);
+        WhmcsHosting hosting = new WhmcsHosting(dsl);
+        this.lifecycle = new ServiceLifecycle(new ServiceRepository(dsl, cipher), routerRegistry, routerAccess,
+                configurations, ipAllocator, subnetService, hosting, json, clock);
+        this.lifecycleHandlers = new LifecycleHandlers(lifecycle, new ServiceAddresses(configurations, ipAllocator,
+                hosting), new RouterProbe(routerAccess, routerRegistry));
+        this.retrier = new FailedApplyRetrier(lifecycle, clock);
         this.background = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "routerbridge-background");
             thread.setDaemon(true);
@@ -119,7 +148,8 @@ public final class Services implements AutoCloseable {
     private RestApi restApi() {
         return new RestApi(apiKeys, OpenApiDocument.load(), List.of(
                 new IpamRoutes(subnetService, poolService, ipAllocator, new AssignmentSearch(dsl),
-                        new IpamRemoval(dsl))));
+                        new IpamRemoval(dsl)),
+                new ConfigurationRoutes(configurations)));
     }
 
     /**
@@ -135,9 +165,19 @@ public final class Services implements AutoCloseable {
                 params.serverUsername(), params.serverPassword());
     }
 
-    /** Periodic housekeeping: purging nonces that can no longer be replayed. */
+    /**
+     * The lifecycle's module functions (CreateAccount, ...) and the PreModuleCreate hook. Separate from the
+     * constructor so tests of the channel can register their own handlers under those names.
+     */
+    public Services registerLifecycleHandlers() {
+        lifecycleHandlers.register(moduleFunctions, hooks);
+        return this;
+    }
+
+    /** Periodic housekeeping: purging nonces that can no longer be replayed; retrying failed applies. */
     public void startBackgroundJobs() {
         background.scheduleWithFixedDelay(this::purgeNonces, 0, 60, TimeUnit.SECONDS);
+        background.scheduleWithFixedDelay(retrier, 5, FailedApplyRetrier.INTERVAL.toSeconds(), TimeUnit.SECONDS);
     }
 
     private void purgeNonces() {
@@ -203,6 +243,14 @@ public final class Services implements AutoCloseable {
         return ipAllocator;
     }
 
+    public Configurations configurations() {
+        return configurations;
+    }
+
+    public ServiceLifecycle lifecycle() {
+        return lifecycle;
+    }
+
     public SignatureVerifier signatureVerifier() {
         return signatureVerifier;
     }
@@ -210,6 +258,7 @@ public final class Services implements AutoCloseable {
     @Override
     public void close() {
         background.shutdownNow();
+        routerClients.close();
         if (ownsDataSource) {
             dataSource.close();
         }

@@ -1,0 +1,5 @@
+package io.routerbridge.ipam.configuration.web;
+
+/** POST /api/v1/configurations. */
+record ConfigurationBody(String name) {
+}

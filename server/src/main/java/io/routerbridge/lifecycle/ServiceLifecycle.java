@@ -1,0 +1,352 @@
+package io.routerbridge.lifecycle;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.routerbridge.errors.ConflictException;
+import io.routerbridge.errors.InvalidInputException;
+import io.routerbridge.errors.NotFoundException;
+import io.routerbridge.errors.UnavailableException;
+import io.routerbridge.ipam.Assignment;
+import io.routerbridge.ipam.IpAllocator;
+import io.routerbridge.ipam.Pool;
+import io.routerbridge.ipam.PoolExhaustedException;
+import io.routerbridge.ipam.PoolKind;
+import io.routerbridge.ipam.SubnetService;
+import io.routerbridge.ipam.configuration.Configurations;
+import io.routerbridge.provisioning.ApplyResult;
+import io.routerbridge.provisioning.Converger;
+import io.routerbridge.provisioning.DesiredState;
+import io.routerbridge.provisioning.Plan;
+import io.routerbridge.provisioning.PlanApplier;
+import io.routerbridge.provisioning.ServiceSpec;
+import io.routerbridge.provisioning.ServiceStatus;
+import io.routerbridge.provisioning.StateReader;
+import io.routerbridge.provisioning.VpnNatTenant;
+import io.routerbridge.routeros.RouterOsException;
+import io.routerbridge.routers.Router;
+import io.routerbridge.routers.RouterRegistry;
+import io.routerbridge.whmcs.WhmcsParams;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The lifecycle of provisioned services (SPEC §2, §6.B): every call records the desired state first, then converges
+ * the router for that service (one pipelined read, one pipelined write) and answers success only when the router
+ * confirmed every change. A router that cannot be reached leaves the intent recorded with a retry time; {@link
+ * #retryDue} (the background retrier) and {@link #reconcile} converge it later through the same code path.
+ */
+public final class ServiceLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(ServiceLifecycle.class);
+    static final Duration FIRST_RETRY = Duration.ofSeconds(5);
+    static final Duration MAX_RETRY = Duration.ofMinutes(10);
+
+    private final ServiceRepository services;
+    private final RouterRegistry routers;
+    private final RouterAccess access;
+    private final Configurations configurations;
+    private final IpAllocator allocator;
+    private final SubnetService subnets;
+    private final WhmcsHosting hosting;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public ServiceLifecycle(ServiceRepository services, RouterRegistry routers, RouterAccess access,
+                            Configurations configurations, IpAllocator allocator, SubnetService subnets,
+                            WhmcsHosting hosting, ObjectMapper json, Clock clock) {
+        this.services = services;
+        this.routers = routers;
+        this.access = access;
+        this.configurations = configurations;
+        this.allocator = allocator;
+        this.subnets = subnets;
+        this.hosting = hosting;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** CreateAccount: public IP and private prefix from the related pools, desired state active, converge. */
+    public ServiceRecord create(WhmcsParams params) {
+        long serviceId = params.serviceId();
+        ProductParameters product = supported(ProductParameters.from(params));
+        Router router = routerOf(params);
+        List<Pool> pools = configurations.poolsFor(
+                hosting.composition(serviceId, params.productId(), params.serverId()));
+        Pool addressPool = firstOfKind(pools, PoolKind.ADDRESS, params.productId(), "an address pool (public IPs)");
+        Pool prefixPool = firstOfKind(pools, PoolKind.PREFIX, params.productId(),
+                "a prefix pool (private tenant subnets)");
+        Assignment publicIp = allocate(addressPool, serviceId, null);
+        Assignment prefix = allocate(prefixPool, serviceId, product.privatePrefixLength());
+        String supernet = subnets.get(prefixPool.subnetId()).cidr();
+        services.saveDesired(serviceId, router.id(), product.mode(), ServiceStatus.ACTIVE, publicIp.address(),
+                prefix.address(), supernet, product.wanInterface(), snapshot(product), clock.instant());
+        hosting.writeIps(serviceId, publicIp.address(), otherAddresses(serviceId, publicIp.address()));
+        return apply(serviceId);
+    }
+
+    public ServiceRecord suspend(long serviceId) {
+        return changeStatus(serviceId, ServiceStatus.SUSPENDED);
+    }
+
+    public ServiceRecord unsuspend(long serviceId) {
+        return changeStatus(serviceId, ServiceStatus.ACTIVE);
+    }
+
+    /**
+     * TerminateAccount: removes every object of the tenant, then releases its addresses and clears tblhosting. A
+     * service we never provisioned still gets its addresses released.
+     */
+    public void terminate(long serviceId) {
+        ServiceRecord record = services.find(serviceId).orElse(null);
+        if (record == null || (record.desiredStatus() == ServiceStatus.TERMINATED
+                && record.lastOutcome() == ApplyOutcome.APPLIED)) {
+            releaseAddresses(serviceId);
+            return;
+        }
+        services.setDesiredStatus(serviceId, ServiceStatus.TERMINATED, clock.instant());
+        apply(serviceId);
+    }
+
+    /** ChangePackage: the product's parameters are read again and the router converged to them. */
+    public ServiceRecord changePackage(WhmcsParams params) {
+        long serviceId = params.serviceId();
+        ProductParameters product = supported(ProductParameters.from(params));
+        ServiceRecord record = require(serviceId);
+        Router router = routerOf(params);
+        services.saveDesired(serviceId, router.id(), product.mode(), record.desiredStatus(), record.publicIp(),
+                record.privatePrefix(), record.tenantSupernet(), product.wanInterface(), snapshot(product),
+                clock.instant());
+        return apply(serviceId);
+    }
+
+    /** Adds a VPN user to a tenant (with the next free address of its prefix) and converges. */
+    public VpnUserRecord addVpnUser(long serviceId, String name, String password) {
+        ServiceRecord record = require(serviceId);
+        if (record.mode() != Mode.VPN_NAT || record.desiredStatus() == ServiceStatus.TERMINATED) {
+            throw new ConflictException("service " + serviceId + " is not a live vpn-nat tenant");
+        }
+        if (name == null || !name.matches("[A-Za-z0-9._@-]{1,64}")) {
+            throw new InvalidInputException("name must be 1-64 letters, digits, '.', '_', '@' or '-'", "name");
+        }
+        if (password == null || password.length() < 8 || password.length() > 64) {
+            throw new InvalidInputException("password must be 8 to 64 characters", "password");
+        }
+        ProductParameters product = parameters(record);
+        List<VpnUserRecord> existing = services.vpnUsers(serviceId);
+        if (existing.size() >= product.maxVpnUsers()) {
+            throw new ConflictException("service " + serviceId + " already has its " + product.maxVpnUsers()
+                    + " VPN users", "name");
+        }
+        if (services.vpnUserNameTaken(record.routerId(), name)) {
+            throw new ConflictException("VPN user name " + name + " is taken on this router", "name");
+        }
+        VpnUserRecord added = services.insertVpnUser(serviceId, record.routerId(), name, password,
+                TenantAddresses.nextFree(record.privatePrefix(),
+                        existing.stream().map(VpnUserRecord::remoteAddress).toList()),
+                clock.instant());
+        apply(serviceId);
+        return added;
+    }
+
+    /** Converges the router for one service from its recorded desired state; the outcome is recorded. */
+    public ServiceRecord apply(long serviceId) {
+        ServiceRecord record = require(serviceId);
+        Router router = routers.find(record.routerId())
+                .orElseThrow(() -> new NotFoundException("router " + record.routerId() + " does not exist"));
+        ServiceSpec spec = spec(record);
+        String failure = access.exclusively(router.id(), () -> converge(router, DesiredState.ofServices(List.of(spec))));
+        if (failure != null) {
+            Instant now = clock.instant();
+            services.recordFailed(serviceId, failure, now.plus(backoff(record.attempts())), now);
+            log.warn("service {}: {} (will retry)", serviceId, failure);
+            throw new UnavailableException(failure + "; the change is recorded and will be applied when the router "
+                    + "is back");
+        }
+        services.recordApplied(serviceId, clock.instant());
+        if (record.desiredStatus() == ServiceStatus.TERMINATED) {
+            releaseAddresses(serviceId);
+            services.forgetTenantObjects(serviceId, clock.instant());
+        }
+        return require(serviceId);
+    }
+
+    /** The background retrier's pass: services whose last apply failed and whose retry time has come. */
+    public int retryDue(Instant now) {
+        int converged = 0;
+        for (long serviceId : services.dueForRetry(now, 100)) {
+            try {
+                apply(serviceId);
+                converged++;
+            } catch (RuntimeException e) {
+                log.debug("retry of service {} failed: {}", serviceId, e.getMessage());
+            }
+        }
+        return converged;
+    }
+
+    /**
+     * Converges a whole router to every service recorded on it (our objects of unknown services are removed), or
+     * with {@code dryRun} only returns the plan. Returns the plan's lines (passwords masked).
+     */
+    public List<String> reconcile(int routerId, boolean dryRun) {
+        Router router = routers.find(routerId)
+                .orElseThrow(() -> new NotFoundException("router " + routerId + " does not exist"));
+        List<ServiceRecord> records = services.unfinishedOnRouter(routerId);
+        List<ServiceSpec> specs = records.stream().map(this::spec).toList();
+        DesiredState desired = DesiredState.wholeRouter(specs);
+        Converger converger = new Converger(new RouterOsCommands(access.session(router)));
+        return access.exclusively(routerId, () -> {
+            try {
+                if (dryRun) {
+                    return PlanApplier.explain(converger.preview(desired));
+                }
+                ApplyResult result = converger.apply(desired);
+                if (!result.converged()) {
+                    throw new ConflictException("router " + RouterAccess.endpoint(router).address()
+                            + " refused: " + describe(result));
+                }
+                for (ServiceRecord record : records) {
+                    services.recordApplied(record.serviceId(), clock.instant());
+                    if (record.desiredStatus() == ServiceStatus.TERMINATED) {
+                        releaseAddresses(record.serviceId());
+                        services.forgetTenantObjects(record.serviceId(), clock.instant());
+                    }
+                }
+                return PlanApplier.explain(result.plan());
+            } catch (RouterOsException | StateReader.RouterReadException e) {
+                throw new UnavailableException(unreachable(router, e));
+            }
+        });
+    }
+
+    public ServiceRecord require(long serviceId) {
+        return services.find(serviceId).orElseThrow(() -> new NotFoundException(
+                "service " + serviceId + " is not provisioned by routerbridge"));
+    }
+
+    public ProductParameters parameters(ServiceRecord record) {
+        try {
+            return json.readValue(record.parameters(), ProductParameters.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored parameters of service " + record.serviceId() + " are unreadable", e);
+        }
+    }
+
+    /** The service's desired objects, computed from its record, its VPN users and its port forwards. */
+    ServiceSpec spec(ServiceRecord record) {
+        ProductParameters product = parameters(record);
+        List<VpnNatTenant.VpnUser> users = new ArrayList<>();
+        for (VpnUserRecord user : services.vpnUsers(record.serviceId())) {
+            users.add(new VpnNatTenant.VpnUser(user.name(), user.password(), product.pppService(),
+                    product.pppProfile(), product.rateLimit(), user.disabled(), user.remoteAddress()));
+        }
+        return new VpnNatTenant(Long.toString(record.serviceId()), record.publicIp(), record.wanInterface(),
+                record.privatePrefix(), record.tenantSupernet(), record.desiredStatus(), users,
+                services.portForwards(record.serviceId()));
+    }
+
+    /** Null when the router confirmed everything (and, after a teardown, holds no session of the service). */
+    private String converge(Router router, DesiredState desired) {
+        try {
+            Converger converger = new Converger(new RouterOsCommands(access.session(router)));
+            ApplyResult result = converger.apply(desired);
+            if (!result.converged()) {
+                return "router " + RouterAccess.endpoint(router).address() + " refused: " + describe(result);
+            }
+            if (!desired.teardowns().isEmpty() && !result.plan().actions().isEmpty()) {
+                Plan after = converger.preview(desired);
+                if (!after.isEmpty()) {
+                    return "router " + RouterAccess.endpoint(router).address()
+                            + " still holds sessions or objects of the service after the change: "
+                            + String.join("; ", PlanApplier.explain(after));
+                }
+            }
+            return null;
+        } catch (RouterOsException | StateReader.RouterReadException e) {
+            return unreachable(router, e);
+        }
+    }
+
+    private static String unreachable(Router router, RuntimeException e) {
+        return "router " + RouterAccess.endpoint(router).address() + " unreachable: " + e.getMessage();
+    }
+
+    private static String describe(ApplyResult result) {
+        List<String> problems = new ArrayList<>();
+        result.failures().forEach(f -> problems.add(PlanApplier.explain(f.sentence()) + ": " + f.message()));
+        result.plan().conflicts().forEach(c -> problems.add(c.desired().menu().path() + " " + c.desired().marker()
+                + " is blocked by an object we do not own (" + c.blocking().id() + ")"));
+        return problems.stream().collect(Collectors.joining("; "));
+    }
+
+    private ServiceRecord changeStatus(long serviceId, ServiceStatus status) {
+        ServiceRecord record = require(serviceId);
+        if (record.desiredStatus() == ServiceStatus.TERMINATED) {
+            throw new ConflictException("service " + serviceId + " is terminated");
+        }
+        services.setDesiredStatus(serviceId, status, clock.instant());
+        return apply(serviceId);
+    }
+
+    private void releaseAddresses(long serviceId) {
+        allocator.release(serviceId);
+        hosting.clearIps(serviceId);
+    }
+
+    private Router routerOf(WhmcsParams params) {
+        if (params.serverId() <= 0) {
+            throw new InvalidInputException("the service has no server (router) assigned", "serverid");
+        }
+        return routers.upsertFromWhmcs(params.serverId(), params.serverHost(), params.serverPort().orElse(0),
+                params.serverSecure(), params.serverUsername(), params.serverPassword());
+    }
+
+    private static ProductParameters supported(ProductParameters product) {
+        if (product.mode() != Mode.VPN_NAT) {
+            throw new InvalidInputException("mode " + product.mode().word() + " is not available yet; use vpn-nat",
+                    "configoption1");
+        }
+        return product;
+    }
+
+    private static Pool firstOfKind(List<Pool> pools, PoolKind kind, long productId, String what) {
+        return pools.stream().filter(pool -> pool.kind() == kind).findFirst()
+                .orElseThrow(() -> new InvalidInputException("product " + productId + " has no " + what
+                        + " related to it; relate one under /api/v1/configurations", "pid"));
+    }
+
+    private Assignment allocate(Pool pool, long serviceId, Integer prefixLength) {
+        try {
+            return prefixLength == null ? allocator.allocate(pool.id(), serviceId)
+                    : allocator.allocatePrefix(pool.id(), serviceId, prefixLength);
+        } catch (PoolExhaustedException e) {
+            throw new ConflictException(e.getMessage() + " for service " + serviceId, "poolId");
+        }
+    }
+
+    private List<String> otherAddresses(long serviceId, String dedicated) {
+        return allocator.assignmentsOf(serviceId).stream()
+                .filter(Assignment::isSingleAddress)
+                .map(Assignment::address)
+                .filter(address -> !address.equals(dedicated))
+                .toList();
+    }
+
+    private String snapshot(ProductParameters product) {
+        try {
+            return json.writeValueAsString(product);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Duration backoff(int attempts) {
+        long seconds = FIRST_RETRY.getSeconds() << Math.min(attempts, 10);
+        return Duration.ofSeconds(Math.min(seconds, MAX_RETRY.getSeconds()));
+    }
+}
