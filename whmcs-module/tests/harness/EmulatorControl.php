@@ -102,6 +102,12 @@ final class EmulatorControl
         return JsonHttp::expectOk('POST', $this->url . '/faults/clear', []);
     }
 
+    /** Closes every API session and the API port for $downtimeMs; persistent configuration survives, sessions do not. */
+    public function reboot(int $downtimeMs = 0): void
+    {
+        JsonHttp::expectOk('POST', $this->url . '/reboot', ['downtimeMs' => $downtimeMs]);
+    }
+
     /**
      * Traces the first packet of a new connection through dstnat, routing, filter and srcnat.
      *

@@ -35,6 +35,12 @@ final class RestApi
         return new self(rtrim($serviceUrl, '/') . '/api/v1', end($lines));
     }
 
+    /** A client of the service at $serviceUrl with an existing key (e.g. printed by create-api-key). */
+    public static function withKey(string $serviceUrl, string $key): self
+    {
+        return new self(rtrim($serviceUrl, '/') . '/api/v1', $key);
+    }
+
     public function get(string $path): mixed
     {
         return JsonHttp::expectOk('GET', $this->baseUrl . $path, null, $this->auth());
