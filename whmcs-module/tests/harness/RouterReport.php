@@ -30,13 +30,14 @@ final class RouterReport
         if ($lines === []) {
             return "    (no routerbridge object on the router)\n";
         }
-        $widths = [0, 0, 0];
+        $header = ['menu', 'tenant', 'object'];
+        $widths = array_map('strlen', $header);
         foreach ($lines as $line) {
             for ($i = 0; $i < 3; $i++) {
                 $widths[$i] = max($widths[$i], strlen($line[$i]));
             }
         }
-        $out = sprintf("    %-{$widths[0]}s  %-{$widths[1]}s  %-{$widths[2]}s  %s\n", 'menu', '', 'object', 'marker');
+        $out = sprintf("    %-{$widths[0]}s  %-{$widths[1]}s  %-{$widths[2]}s  %s\n", ...[...$header, 'marker (comment)']);
         foreach ($lines as $line) {
             $out .= sprintf("    %-{$widths[0]}s  %-{$widths[1]}s  %-{$widths[2]}s  %s\n", ...$line);
         }
