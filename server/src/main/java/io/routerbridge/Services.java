@@ -35,6 +35,7 @@ import io.routerbridge.lifecycle.ServiceAddresses;
 import io.routerbridge.lifecycle.ServiceLifecycle;
 import io.routerbridge.lifecycle.ServiceRepository;
 import io.routerbridge.lifecycle.WhmcsHosting;
+import io.routerbridge.lifecycle.web.LifecycleRoutes;
 import io.routerbridge.routeros.ClientOptions;
 import io.routerbridge.routeros.RouterClients;
 import io.routerbridge.whmcs.ModuleFunctions;
@@ -149,7 +150,7 @@ public final class Services implements AutoCloseable {
         return new RestApi(apiKeys, OpenApiDocument.load(), List.of(
                 new IpamRoutes(subnetService, poolService, ipAllocator, new AssignmentSearch(dsl),
                         new IpamRemoval(dsl)),
-                new ConfigurationRoutes(configurations)));
+                new ConfigurationRoutes(configurations), new LifecycleRoutes(lifecycle)));
     }
 
     /**

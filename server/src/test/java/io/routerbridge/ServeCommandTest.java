@@ -3,6 +3,7 @@ package io.routerbridge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.routerbridge.config.Environment;
+import io.routerbridge.config.Secret;
 import io.routerbridge.config.ServiceConfig;
 import io.routerbridge.testsupport.LogCapture;
 import io.routerbridge.testsupport.TestDatabase;
@@ -47,7 +48,7 @@ class ServeCommandTest {
             byte[] body = "{\"serverpassword\":\"router-pw-serve\"}".getBytes(StandardCharsets.UTF_8);
             HttpRequest.Builder signed = HttpRequest.newBuilder(URI.create(base + path))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-            new RequestSigner(new io.routerbridge.config.Secret(secret)).headersFor("POST", path, body, Instant.now())
+            new RequestSigner(new Secret(secret)).headersFor("POST", path, body, Instant.now())
                     .forEach(signed::header);
             HttpResponse<String> answer = client.send(signed.build(), HttpResponse.BodyHandlers.ofString());
 

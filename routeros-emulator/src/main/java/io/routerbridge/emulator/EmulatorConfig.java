@@ -28,6 +28,14 @@ public record EmulatorConfig(String bindAddress, int apiPort, boolean tls, int t
         return major > 7 || (major == 7 && minor >= 18);
     }
 
+    /** True for RouterOS before 6.43, which only knows the MD5 challenge-response login. */
+    public boolean legacyLogin() {
+        String[] parts = rosVersion.split("\\.");
+        int major = Integer.parseInt(parts[0]);
+        int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+        return major < 6 || (major == 6 && minor < 43);
+    }
+
     public static Builder builder() {
         return new Builder();
     }

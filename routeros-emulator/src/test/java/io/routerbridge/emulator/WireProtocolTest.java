@@ -115,6 +115,34 @@ class WireProtocolTest {
     }
 
     @Test
+    void before643TheLoginIsAnMd5ChallengeResponse() throws Exception {
+        try (RouterOsEmulator old = RouterOsEmulator.start(EmulatorConfig.builder().password("old-pw")
+                .rosVersion("6.40").build());
+             RawApiClient c = RawApiClient.connect(old.apiPort())) {
+            // a post-6.43 client sends name and password first; an old router answers with a challenge
+            List<List<String>> first = c.call("/login", "=name=admin", "=password=old-pw");
+            assertThat(first).hasSize(1);
+            assertThat(first.get(0).get(1)).matches("=ret=[0-9a-f]{32}");
+            assertThat(c.call("/system/identity/print").get(0)).contains("=message=not logged in");
+            String challenge = c.call("/login").get(0).get(1).substring(5);
+            assertThat(c.call("/login", "=name=admin", "=response=00" + md5("wrong", challenge))).containsExactly(
+                    List.of("!trap", "=message=cannot log in"), List.of("!done"));
+            challenge = c.call("/login").get(0).get(1).substring(5);
+            assertThat(c.call("/login", "=name=admin", "=response=00" + md5("old-pw", challenge)))
+                    .containsExactly(List.of("!done"));
+            assertThat(c.rows("/system/identity/print")).hasSize(1);
+        }
+    }
+
+    private static String md5(String password, String challengeHex) throws Exception {
+        java.security.MessageDigest md5 = java.security.MessageDigest.getInstance("MD5");
+        md5.update((byte) 0);
+        md5.update(password.getBytes(StandardCharsets.UTF_8));
+        md5.update(java.util.HexFormat.of().parseHex(challengeHex));
+        return java.util.HexFormat.of().formatHex(md5.digest());
+    }
+
+    @Test
     void commandsBeforeLoginAreRefused() throws Exception {
         try (RawApiClient c = RawApiClient.connect(emu.apiPort())) {
             assertThat(c.call("/ip/address/print")).containsExactly(
@@ -231,7 +259,7 @@ class WireProtocolTest {
             assertThat(c.call("/ip/address/print", ".tag=7")).containsExactly(List.of("!empty", ".tag=7"),
                     List.of("!done", ".tag=7"));
         }
-        for (String version : new String[] {"7.17", "6.49"}) {
+        for (String version : new String[] {"7.17", "6.49"}) { // 6.49: post-6.43 login, no !empty
             try (RouterOsEmulator old = RouterOsEmulator.start(EmulatorConfig.builder().password("p")
                     .rosVersion(version).build());
                  RawApiClient c = RawApiClient.login(old.apiPort(), "admin", "p")) {

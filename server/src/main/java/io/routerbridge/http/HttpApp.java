@@ -10,9 +10,13 @@ import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.routerbridge.api.RestApi;
 import io.routerbridge.whmcs.WhmcsEndpoints;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The HTTP application: every route of the service in one tree, every dependency passed in. */
 public final class HttpApp {
+    private static final Logger log = LoggerFactory.getLogger(HttpApp.class);
+
     private final ObjectMapper json;
     private final HealthEndpoints health;
     private final WhmcsEndpoints whmcs;
@@ -33,6 +37,15 @@ public final class HttpApp {
             config.useVirtualThreads = false;
             config.jsonMapper(new JavalinJackson(json, false));
             config.http.maxRequestSize = 4_000_000L;
+            // Jetty's per-connection header cache otherwise answers a header by an earlier one that differs
+            // only in case, so "Bearer rbk_..." could be read as a previous request's "Bearer RBK_...".
+            config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
+            // Method, path and status only: bodies and query strings may carry secrets.
+            config.requestLogger.http((ctx, ms) -> {
+                if (!ctx.path().startsWith("/health/")) {
+                    log.info("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
+                }
+            });
             config.router.apiBuilder(() -> {
                 get("/health/ready", health::ready);
                 path("/whmcs", () -> {

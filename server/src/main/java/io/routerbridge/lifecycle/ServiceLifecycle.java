@@ -153,6 +153,27 @@ public final class ServiceLifecycle {
         return added;
     }
 
+    public List<VpnUserRecord> vpnUsers(long serviceId) {
+        require(serviceId);
+        return services.vpnUsers(serviceId);
+    }
+
+    /** What converging this service would send to its router now (one read, nothing written; passwords masked). */
+    public List<String> plan(long serviceId) {
+        ServiceRecord record = require(serviceId);
+        if (record.desiredStatus() == ServiceStatus.TERMINATED && record.lastOutcome() == ApplyOutcome.APPLIED) {
+            return List.of();
+        }
+        Router router = routers.find(record.routerId())
+                .orElseThrow(() -> new NotFoundException("router " + record.routerId() + " does not exist"));
+        try {
+            return PlanApplier.explain(new Converger(new RouterOsCommands(access.session(router)))
+                    .preview(DesiredState.ofServices(List.of(spec(record)))));
+        } catch (RouterOsException | StateReader.RouterReadException e) {
+            throw new UnavailableException(unreachable(router, e));
+        }
+    }
+
     /** Converges the router for one service from its recorded desired state; the outcome is recorded. */
     public ServiceRecord apply(long serviceId) {
         ServiceRecord record = require(serviceId);

@@ -44,6 +44,18 @@ final class Addresses {
                 && block.contains(parsed.withoutPrefixLength());
     }
 
+    /** Whether two prefixes share any address. */
+    static boolean overlap(String first, String second) {
+        IPAddress a = ValueNormalizer.parse(first);
+        IPAddress b = ValueNormalizer.parse(second);
+        if (a == null || b == null || a.getIPVersion() != b.getIPVersion()) {
+            return false;
+        }
+        IPAddress blockA = a.isPrefixed() ? a.toPrefixBlock() : a;
+        IPAddress blockB = b.isPrefixed() ? b.toPrefixBlock() : b;
+        return blockA.contains(blockB) || blockB.contains(blockA);
+    }
+
     static void requireText(String field, String value) {
         if (value == null || value.isEmpty()) {
             throw new IllegalArgumentException(field + " is required");

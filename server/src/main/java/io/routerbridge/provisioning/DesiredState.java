@@ -53,6 +53,7 @@ public final class DesiredState {
                 teardownsById.put(service.serviceId(), service.teardown());
             }
         }
+        spareLiveServices(sorted, all, teardownsById);
         all.addAll(shared.values());
         validate(all);
         this.serviceIds = Collections.unmodifiableSet(ids);
@@ -65,6 +66,41 @@ public final class DesiredState {
         byMenu.replaceAll((menu, list) -> List.copyOf(list));
         this.objectsByMenu = Collections.unmodifiableMap(byMenu);
         this.teardowns = Collections.unmodifiableMap(teardownsById);
+    }
+
+    /**
+     * A teardown never hits what another service in this state uses: sessions of user names that are desired as
+     * enabled secrets, connections in networks another service actively uses (a reused name or prefix).
+     */
+    private static void spareLiveServices(List<ServiceSpec> services, List<RouterObject> objects,
+                                          Map<String, Teardown> teardowns) {
+        Set<String> enabledNames = new java.util.HashSet<>();
+        for (RouterObject object : objects) {
+            if (object.menu() == Menu.PPP_SECRET
+                    && "false".equals(ValueNormalizer.normalize(Menu.PPP_SECRET, "disabled", object.expected("disabled")))) {
+                enabledNames.add(object.attributes().get("name"));
+            }
+        }
+        teardowns.replaceAll((id, teardown) -> {
+            Set<String> names = new TreeSet<>(teardown.sessionNames());
+            names.removeAll(enabledNames);
+            List<String> prefixes = new ArrayList<>();
+            for (String prefix : teardown.connectionPrefixes()) {
+                boolean live = false;
+                for (ServiceSpec other : services) {
+                    if (!other.serviceId().equals(id)) {
+                        for (String network : other.liveNetworks()) {
+                            live |= Addresses.overlap(prefix, network);
+                        }
+                    }
+                }
+                if (!live) {
+                    prefixes.add(prefix);
+                }
+            }
+            return new Teardown(names, prefixes);
+        });
+        teardowns.values().removeIf(Teardown::isEmpty);
     }
 
     /** The complete desired state of a router: every service it carries. */
@@ -111,7 +147,7 @@ public final class DesiredState {
                 throw new IllegalArgumentException("two desired objects share " + object.marker());
             }
             for (String attribute : object.attributes().keySet()) {
-                if (!object.menu().readAttributes().contains(attribute)) {
+                if (!object.menu().isRead(attribute)) {
                     throw new IllegalArgumentException(attribute + " is not read back from " + object.menu().path());
                 }
             }

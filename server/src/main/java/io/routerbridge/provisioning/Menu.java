@@ -57,6 +57,8 @@ public enum Menu {
     private final List<String> uniqueKey;
     private final Set<String> mustBeAbsentUnlessWritten;
     private final List<String> readAttributes;
+    private final Set<String> readable;
+    private final List<String> matchersSorted;
 
     Menu(String path, boolean ordered, Set<String> written, Map<String, ValueKind> kinds, Map<String, String> defaults,
          List<String> uniqueKey, Set<String> mustBeAbsentUnlessWritten) {
@@ -76,6 +78,18 @@ public enum Menu {
         List<String> attributes = new java.util.ArrayList<>(List.of(".id"));
         attributes.addAll(read);
         this.readAttributes = List.copyOf(attributes);
+        this.readable = Set.copyOf(attributes);
+        this.matchersSorted = List.copyOf(new java.util.TreeSet<>(mustBeAbsentUnlessWritten));
+    }
+
+    /** Whether the attribute is among {@link #readAttributes()}. */
+    public boolean isRead(String attribute) {
+        return readable.contains(attribute);
+    }
+
+    /** {@link #mustBeAbsentUnlessWritten()} in a stable order. */
+    List<String> matchersInOrder() {
+        return matchersSorted;
     }
 
     /** What we print ({@code .proplist}); an attribute we write must be among them or it would never compare. */

@@ -108,6 +108,7 @@ public final class Planner {
         List<Change> replacements = new ArrayList<>();
         List<Change> writes = new ArrayList<>();
         List<Conflict> conflicts = new ArrayList<>();
+        Map<String, ActualRow> blockers = blockers(menu, rows, removedIds, matched);
         Map<OwnershipMarker, String> anchors = menu.ordered()
                 ? anchors(wanted, matched, replace, kept, rows, removedIds, matched.keySet())
                 : Map.of();
@@ -127,7 +128,8 @@ public final class Planner {
                 why.addAll(diffs.get(object.marker()));
                 replacements.add(new Change.Remove(menu, row, reason, reason == Change.Reason.REPLACED ? why : List.of()));
             } else {
-                ActualRow blocking = blockingRow(menu, object, rows, removedIds, matched);
+                ActualRow blocking = menu.uniqueKey().isEmpty() ? null
+                        : blockers.get(DesiredState.uniqueKey(menu, object.attributes()::get));
                 if (blocking != null) {
                     conflicts.add(new Conflict(object, blocking));
                     continue;
@@ -140,7 +142,7 @@ public final class Planner {
     }
 
     /**
-     * Which matched rows stay where they are. In rule menus each owner's rules must appear in desired order:
+     * Which matched rows stay where they are. In rule menus each owner's rules of a chain must appear in desired order:
      * walking that order, a row is kept when it comes after the last kept row, otherwise it is moved.
      */
     private static Set<OwnershipMarker> keptInPlace(Menu menu, List<RouterObject> wanted,
@@ -157,20 +159,22 @@ public final class Planner {
                 kept.add(object.marker());
                 continue;
             }
-            int last = lastKeptPosition.getOrDefault(object.marker().owner(), -1);
+            int last = lastKeptPosition.getOrDefault(orderGroup(object), -1);
             if (row.position() > last) {
                 kept.add(object.marker());
-                lastKeptPosition.put(object.marker().owner(), row.position());
+                lastKeptPosition.put(orderGroup(object), row.position());
             }
         }
         return kept;
     }
 
     /**
-     * Where each rule that is (re)added goes, so every owner's rules keep their desired order and stay together
+     * Where each rule that is (re)added goes, so every owner's rules of a chain keep their desired order and stay together
      * without moving anyone else's rules: a run of re-added rules goes right after the owner's previous kept rule,
      * or before its next kept rule when there is no previous one; a replaced rule that opens a run stays where it
-     * was. No anchor means append, which is what RouterOS does for a plain add.
+     * was. An owner with no rules yet goes before the first rule of that chain we do not own, so a tenant's src-nat
+     * wins over a catch-all masquerade and its isolation over a general accept (operator rules keep their order
+     * among themselves). No anchor means append, which is what RouterOS does for a plain add.
      */
     private static Map<OwnershipMarker, String> anchors(List<RouterObject> wanted,
                                                         Map<OwnershipMarker, ActualRow> matched,
@@ -179,7 +183,7 @@ public final class Planner {
                                                         Set<String> removedIds, Set<OwnershipMarker> matchedMarkers) {
         Map<String, List<RouterObject>> byOwner = new LinkedHashMap<>();
         for (RouterObject object : wanted) {
-            byOwner.computeIfAbsent(object.marker().owner(), o -> new ArrayList<>()).add(object);
+            byOwner.computeIfAbsent(orderGroup(object), o -> new ArrayList<>()).add(object);
         }
         Set<String> leaving = new HashSet<>(removedIds);
         for (OwnershipMarker marker : matchedMarkers) {
@@ -214,8 +218,10 @@ public final class Planner {
                         runAnchor = firstSurvivorAfter(rows, own.position(), leaving);
                     } else if (previousKept != null) {
                         runAnchor = firstSurvivorAfter(rows, previousKept.position(), leaving);
+                    } else if (nextKept != null) {
+                        runAnchor = nextKept.id();
                     } else {
-                        runAnchor = nextKept == null ? null : nextKept.id();
+                        runAnchor = firstForeignRuleOfChain(rows, group.get(i).attributes().get("chain"), leaving);
                     }
                 }
                 if (runAnchor != null) {
@@ -224,6 +230,21 @@ public final class Planner {
             }
         }
         return anchors;
+    }
+
+    /** Rules only compete within one chain, so order is kept per owner and chain. */
+    private static String orderGroup(RouterObject object) {
+        return object.marker().owner() + " " + object.attributes().getOrDefault("chain", "");
+    }
+
+    private static String firstForeignRuleOfChain(List<ActualRow> rows, String chain, Set<String> leaving) {
+        for (ActualRow row : rows) {
+            if (row.marker().isEmpty() && !leaving.contains(row.id()) && !"true".equals(row.get("dynamic"))
+                    && chain != null && chain.equals(row.get("chain"))) {
+                return row.id();
+            }
+        }
+        return null;
     }
 
     private static String firstSurvivorAfter(List<ActualRow> rows, int position, Set<String> leaving) {
@@ -235,24 +256,21 @@ public final class Planner {
         return null;
     }
 
-    /** A row that is staying and already holds the object's unique value (name, address, ...). */
-    private static ActualRow blockingRow(Menu menu, RouterObject object, List<ActualRow> rows, Set<String> removedIds,
-                                         Map<OwnershipMarker, ActualRow> matched) {
+    /** Rows that stay and are not matched to a desired object, by their unique value (name, address, ...). */
+    private static Map<String, ActualRow> blockers(Menu menu, List<ActualRow> rows, Set<String> removedIds,
+                                                   Map<OwnershipMarker, ActualRow> matched) {
+        Map<String, ActualRow> blockers = new HashMap<>();
         if (menu.uniqueKey().isEmpty()) {
-            return null;
+            return blockers;
         }
-        String key = DesiredState.uniqueKey(menu, object.attributes()::get);
         Set<String> matchedIds = new HashSet<>();
         matched.values().forEach(row -> matchedIds.add(row.id()));
         for (ActualRow row : rows) {
-            if (removedIds.contains(row.id()) || matchedIds.contains(row.id())) {
-                continue;
-            }
-            if (key.equals(DesiredState.uniqueKey(menu, row::get))) {
-                return row;
+            if (!removedIds.contains(row.id()) && !matchedIds.contains(row.id())) {
+                blockers.putIfAbsent(DesiredState.uniqueKey(menu, row::get), row);
             }
         }
-        return null;
+        return blockers;
     }
 
     /** Orders candidate rows for a marker: no replacement needed first, then fewest differences, then print order. */
@@ -292,7 +310,7 @@ public final class Planner {
     /** Matchers present on the row that we never write; only a replacement clears them. */
     static List<AttributeDiff> unwantedMatchers(RouterObject object, ActualRow row) {
         List<AttributeDiff> result = new ArrayList<>();
-        for (String attribute : new TreeSet<>(object.menu().mustBeAbsentUnlessWritten())) {
+        for (String attribute : object.menu().matchersInOrder()) {
             String printed = row.get(attribute);
             if (printed != null && !printed.isEmpty() && !object.attributes().containsKey(attribute)) {
                 result.add(new AttributeDiff(attribute, null, printed));

@@ -19,4 +19,12 @@ public sealed interface ServiceSpec permits VpnNatTenant, PppoeSubscriber, Stati
 
     /** Sessions and connections that must be gone once the configuration is applied. */
     Teardown teardown();
+
+    /**
+     * Networks this service is actively using (its prefix or address while active). Another service's teardown
+     * never drops connections in them, so a prefix reused by a new tenant is safe from the old tenant's cleanup.
+     */
+    default List<String> liveNetworks() {
+        return List.of();
+    }
 }

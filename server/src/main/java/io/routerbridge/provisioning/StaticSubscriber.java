@@ -57,6 +57,12 @@ public record StaticSubscriber(String serviceId, String ip, String rateLimit, Se
     }
 
     @Override
+    public List<String> liveNetworks() {
+        var host = Addresses.host("IP", ip);
+        return status == ServiceStatus.ACTIVE ? List.of(Addresses.text(host) + "/" + host.getBitCount()) : List.of();
+    }
+
+    @Override
     public Teardown teardown() {
         if (status != ServiceStatus.SUSPENDED) {
             return Teardown.none();

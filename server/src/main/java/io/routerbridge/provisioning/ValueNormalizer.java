@@ -84,6 +84,10 @@ public final class ValueNormalizer {
     }
 
     static String interfaceAddress(String value) {
+        long v4 = ipv4(value);
+        if (v4 >= 0) {
+            return dotted(v4 >>> 8) + "/" + (v4 & 0xFF);
+        }
         IPAddress address = parse(value);
         if (address == null) {
             return value;
@@ -95,6 +99,16 @@ public final class ValueNormalizer {
     static String network(String value) {
         if (value.startsWith("!")) {
             return "!" + network(value.substring(1));
+        }
+        long v4 = ipv4(value);
+        if (v4 >= 0) {
+            int length = (int) (v4 & 0xFF);
+            long address = v4 >>> 8;
+            if (length == 32) {
+                return dotted(address);
+            }
+            long mask = length == 0 ? 0 : (0xFFFFFFFFL << (32 - length)) & 0xFFFFFFFFL;
+            return dotted(address & mask) + "/" + length;
         }
         int dash = value.indexOf('-');
         if (dash > 0) {
@@ -138,6 +152,58 @@ public final class ValueNormalizer {
             case "51" -> "ipsec-ah";
             default -> lower;
         };
+    }
+
+    /**
+     * Fast path for the common case, dotted IPv4 with an optional {@code /len}: the address shifted left by 8 with
+     * the length (32 when absent) in the low byte, or -1 when the text is anything else.
+     */
+    private static long ipv4(String text) {
+        long address = 0;
+        int octets = 0;
+        int i = 0;
+        int n = text.length();
+        while (octets < 4) {
+            int start = i;
+            int octet = 0;
+            while (i < n && i - start < 3 && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                octet = octet * 10 + (text.charAt(i++) - '0');
+            }
+            if (i == start || octet > 255 || (i - start > 1 && text.charAt(start) == '0')) {
+                return -1;
+            }
+            address = (address << 8) | octet;
+            octets++;
+            if (octets < 4) {
+                if (i >= n || text.charAt(i) != '.') {
+                    return -1;
+                }
+                i++;
+            }
+        }
+        int length = 32;
+        if (i < n) {
+            if (text.charAt(i) != '/' || i + 1 == n || n - i - 1 > 2) {
+                return -1;
+            }
+            length = 0;
+            for (int j = i + 1; j < n; j++) {
+                char c = text.charAt(j);
+                if (c < '0' || c > '9') {
+                    return -1;
+                }
+                length = length * 10 + (c - '0');
+            }
+            if (length > 32) {
+                return -1;
+            }
+        }
+        return (address << 8) | length;
+    }
+
+    private static String dotted(long address) {
+        return ((address >>> 24) & 0xFF) + "." + ((address >>> 16) & 0xFF) + "." + ((address >>> 8) & 0xFF) + "."
+                + (address & 0xFF);
     }
 
     /** Parses a numeric IP address or prefix without ever resolving names; null when it is not one. */

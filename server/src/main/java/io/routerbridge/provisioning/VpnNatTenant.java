@@ -146,6 +146,12 @@ public record VpnNatTenant(String serviceId, String publicIp, String wanInterfac
         return new Teardown(sessions, prefixes);
     }
 
+    @Override
+    public List<String> liveNetworks() {
+        return status == ServiceStatus.ACTIVE
+                ? List.of(Addresses.prefixText(Addresses.prefix("private prefix", privatePrefix))) : List.of();
+    }
+
     private OwnershipMarker marker(String role) {
         return OwnershipMarker.of(serviceId, role);
     }

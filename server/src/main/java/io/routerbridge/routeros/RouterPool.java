@@ -105,6 +105,9 @@ final class RouterPool {
         } catch (RouterOsException e) {
             breaker.onFailure(withoutPrefix(e.getMessage()));
             throw e;
+        } catch (RuntimeException e) {
+            breaker.onFailure(e.toString()); // never leave a half-open probe hanging
+            throw new RouterConnectionException("router " + endpoint.address() + ": cannot connect: " + e, e);
         }
         breaker.onSuccess();
         connection.certificateSha256().ifPresent(seen -> {

@@ -1,5 +1,7 @@
 package io.routerbridge.http;
 
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
@@ -29,12 +31,12 @@ class ErrorMapperTest {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(Services.jsonMapper(), false));
             config.router.apiBuilder(() -> {
-                io.javalin.apibuilder.ApiBuilder.post("/pools", ctx -> ctx.json(ctx.bodyAsClass(Pool.class)));
-                io.javalin.apibuilder.ApiBuilder.get("/pools/{id}", ctx -> {
+                post("/pools", ctx -> ctx.json(ctx.bodyAsClass(Pool.class)));
+                get("/pools/{id}", ctx -> {
                     int id = ctx.pathParamAsClass("id", Integer.class).get();
                     throw new NotFoundException("pool " + id + " does not exist", "id");
                 });
-                io.javalin.apibuilder.ApiBuilder.get("/forbidden", ctx -> {
+                get("/forbidden", ctx -> {
                     throw new ForbiddenException("service 5 belongs to another client");
                 });
             });
@@ -50,7 +52,7 @@ class ErrorMapperTest {
 
     @Test
     void malformedJsonIs400WithoutQuotingTheBody() throws Exception {
-        HttpResponse<String> response = post("/pools", "{\"name\": \"secret-ish");
+        HttpResponse<String> response = send("/pools", "{\"name\": \"secret-ish");
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).startsWith("{\"error\":\"request body is not valid JSON (line 1")
                 .doesNotContain("secret-ish");
@@ -58,35 +60,35 @@ class ErrorMapperTest {
 
     @Test
     void wrongShapeIs400NamingTheField() throws Exception {
-        HttpResponse<String> response = post("/pools", "{\"name\": \"a\", \"size\": \"big\"}");
+        HttpResponse<String> response = send("/pools", "{\"name\": \"a\", \"size\": \"big\"}");
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("request body does not have the expected shape").contains("\"field\":\"size\"");
     }
 
     @Test
     void wellFormedBodyPasses() throws Exception {
-        HttpResponse<String> response = post("/pools", "{\"name\": \"a\", \"size\": 3}");
+        HttpResponse<String> response = send("/pools", "{\"name\": \"a\", \"size\": 3}");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"name\":\"a\",\"size\":3}");
     }
 
     @Test
     void domainAndValidationFailuresKeepTheirStatus() throws Exception {
-        assertThat(get("/pools/7").body()).isEqualTo("{\"error\":\"pool 7 does not exist\",\"field\":\"id\"}");
-        assertThat(get("/pools/7").statusCode()).isEqualTo(404);
-        assertThat(get("/forbidden").statusCode()).isEqualTo(403);
-        HttpResponse<String> invalid = get("/pools/abc");
+        assertThat(fetch("/pools/7").body()).isEqualTo("{\"error\":\"pool 7 does not exist\",\"field\":\"id\"}");
+        assertThat(fetch("/pools/7").statusCode()).isEqualTo(404);
+        assertThat(fetch("/forbidden").statusCode()).isEqualTo(403);
+        HttpResponse<String> invalid = fetch("/pools/abc");
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(invalid.body()).isEqualTo("{\"error\":\"id is not valid: type conversion failed\",\"field\":\"id\"}");
     }
 
-    private static HttpResponse<String> post(String path, String body) throws Exception {
+    private static HttpResponse<String> send(String path, String body) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpResponse<String> get(String path) throws Exception {
+    private static HttpResponse<String> fetch(String path) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -7,6 +7,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import com.zaxxer.hikari.HikariDataSource;
+import io.routerbridge.config.DatabaseConfig;
+import io.routerbridge.config.Secret;
+import io.routerbridge.db.Database;
+import io.routerbridge.testsupport.TestDatabase;
 
 import java.math.BigInteger;
 import java.sql.Connection;
@@ -27,7 +33,11 @@ import java.util.concurrent.atomic.AtomicLong;
 @Tag("benchmark")
 class AllocationBenchmark {
     private static final int THREADS = 64;
-    private static LocalIpamDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+    /** Wide enough for one connection per thread. */
+    private static HikariDataSource widePool;
+    private static DSLContext dsl;
     private static SubnetService subnets;
     private static PoolService pools;
     private static IpAllocator allocator;
@@ -35,15 +45,16 @@ class AllocationBenchmark {
 
     @BeforeAll
     static void start() throws Exception {
-        db = new LocalIpamDatabase(THREADS + 4);
-        subnets = new SubnetService(db.dsl());
-        pools = new PoolService(db.dsl());
-        allocator = new IpAllocator(db.dsl());
+        widePool = Database.pool(new DatabaseConfig(db.jdbcUrl(), db.user(), new Secret(db.password()), THREADS + 4));
+        dsl = Database.dsl(widePool);
+        subnets = new SubnetService(dsl);
+        pools = new PoolService(dsl);
+        allocator = new IpAllocator(dsl);
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        db.close();
+    static void stop() {
+        widePool.close();
     }
 
     @Test
@@ -66,29 +77,32 @@ class AllocationBenchmark {
                 NewSubnet.of("2001:db9::/32").withRules(ReservationRules.NONE)).id(), 64));
         report("IPv6 /64s from a /32, 1 thread", sequential(v6nets, 2_000, null));
 
-        Pool contended = addressPool("10.3.0.0/16", "bench-contended-16");
-        Throughput ours = concurrent(List.of(contended), 20_000);
         Throughput naive = naiveConcurrent(20_000);
-        line("one /16, 64 threads, 20000 allocations", ours.perSecond() + " alloc/s", naive.perSecond() + " alloc/s",
-                String.format("%.2f", (double) ours.perSecond() / naive.perSecond()));
-        line("one /16, 64 threads: p50 / p99", ours.latencies.p50() + " / " + ours.latencies.p99() + " ms",
-                naive.latencies.p50() + " / " + naive.latencies.p99() + " ms", "-");
-        line("one /16, 64 threads: duplicate addresses", ours.duplicates + "", naive.duplicates + "", "-");
-        line("one /16, 64 threads: failed allocations", ours.failures + "", naive.failures + "", "-");
+        for (boolean shared : new boolean[] {true, false}) {
+            String how = shared ? "shared allocator" : "allocator per thread";
+            Pool contended = addressPool(shared ? "10.3.0.0/16" : "10.4.0.0/16", "bench-contended-16-" + shared);
+            Throughput ours = concurrent(List.of(contended), 20_000, shared);
+            line("one /16, 64 threads (" + how + "), 20000 allocations", ours.perSecond() + " alloc/s",
+                    naive.perSecond() + " alloc/s", String.format("%.2f", (double) ours.perSecond() / naive.perSecond()));
+            line("one /16, 64 threads (" + how + "): p50 / p99", ours.latencies.p50() + " / " + ours.latencies.p99()
+                    + " ms", naive.latencies.p50() + " / " + naive.latencies.p99() + " ms", "-");
+            line("one /16, 64 threads (" + how + "): duplicates / failures", ours.duplicates + " / " + ours.failures,
+                    naive.duplicates + " / " + naive.failures, "-");
+        }
 
         List<Pool> eight = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             eight.add(addressPool("10." + (20 + i) + ".0.0/16", "bench-eight-" + i));
         }
-        Throughput spread = concurrent(eight, 20_000);
-        line("8 pools, 64 threads, 20000 allocations", spread.perSecond() + " alloc/s", "-", "-");
+        Throughput spread = concurrent(eight, 20_000, true);
+        line("8 pools, 64 threads (shared allocator), 20000 allocations", spread.perSecond() + " alloc/s", "-", "-");
         line("8 pools, 64 threads: p50 / p99", spread.latencies.p50() + " / " + spread.latencies.p99() + " ms", "-", "-");
         line("8 pools, 64 threads: duplicates / failures", spread.duplicates + " / " + spread.failures, "-", "-");
 
         Pool v6concurrent = pools.create(NewPool.prefixes("bench-v6-32-concurrent", subnets.create(
                 NewSubnet.of("2001:dbb::/32").withRules(ReservationRules.NONE)).id(), 64));
-        Throughput v6 = concurrent(List.of(v6concurrent), 10_000);
-        line("IPv6 /64s from a /32, 64 threads, 10000", v6.perSecond() + " alloc/s", "-", "-");
+        Throughput v6 = concurrent(List.of(v6concurrent), 10_000, true);
+        line("IPv6 /64s from a /32, 64 threads (shared allocator), 10000", v6.perSecond() + " alloc/s", "-", "-");
         line("IPv6 /64s from a /32, 64 threads: duplicates / failures", v6.duplicates + " / " + v6.failures, "-", "-");
     }
 
@@ -104,7 +118,7 @@ class AllocationBenchmark {
     /** Every address of the /16 except those ending in 0 (mod 10) is taken: one bulk INSERT, plus its runs. */
     private static void prefillNinetyPercent(Pool pool) throws Exception {
         BigInteger first = pool.range().first();
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = widePool.getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO mod_routerbridge_ipam_assignment (pool_id, subnet_id, service_id, family, "
                     + "first_value, last_value, prefix_length, address, status, assigned_at, live_first_value, "
                     + "live_service_id) SELECT " + pool.id() + ", " + pool.subnetId() + ", 900000000 + seq, 4, "
@@ -171,16 +185,29 @@ class AllocationBenchmark {
         void run(Connection connection, DSLContext dsl, long serviceId, int thread) throws Exception;
     }
 
-    private static Throughput concurrent(List<Pool> targets, int count) throws Exception {
+    /**
+     * {@code shared}: all threads call one allocator over the connection pool, as the service does.
+     * Otherwise every thread has its own allocator on its own connection (separate processes, in effect).
+     */
+    private static Throughput concurrent(List<Pool> targets, int count, boolean shared) throws Exception {
         long firstService = nextService;
         nextService += count;
-        Latencies latencies = runThreads(count, (connection, dsl, i, thread) -> {
+        IpAllocator sharedAllocator = new IpAllocator(dsl);
+        IpAllocator[] own = new IpAllocator[THREADS];
+        Latencies latencies = runThreads(count, !shared, (connection, threadDsl, i, thread) -> {
             Pool pool = targets.get(thread % targets.size());
-            new IpAllocator(dsl).allocate(pool.id(), firstService + i);
+            IpAllocator allocator = sharedAllocator;
+            if (!shared) {
+                if (own[thread] == null) {
+                    own[thread] = new IpAllocator(threadDsl);
+                }
+                allocator = own[thread];
+            }
+            allocator.allocate(pool.id(), firstService + i);
         });
         long failures = count - 0L;
         long duplicates;
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = widePool.getConnection(); Statement s = c.createStatement()) {
             StringBuilder ids = new StringBuilder();
             for (Pool p : targets) {
                 ids.append(ids.length() == 0 ? "" : ",").append(p.id());
@@ -196,13 +223,13 @@ class AllocationBenchmark {
 
     /** Read the highest used address, insert the next one: what the competitors do, with no lock and no UNIQUE. */
     private static Throughput naiveConcurrent(int count) throws Exception {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = widePool.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE naive_ip (id BIGINT AUTO_INCREMENT PRIMARY KEY, subnet_id BIGINT NOT NULL, "
                     + "ip DECIMAL(39,0) NOT NULL, service_id BIGINT NOT NULL) ENGINE=InnoDB");
             s.execute("CREATE INDEX idx_naive_ip ON naive_ip (subnet_id, ip)");
         }
         long first = 0x0A040000L;
-        Latencies latencies = runThreads(count, (connection, dsl, i, thread) -> {
+        Latencies latencies = runThreads(count, true, (connection, dsl, i, thread) -> {
             long next;
             try (PreparedStatement read = connection.prepareStatement(
                     "SELECT COALESCE(MAX(ip), ?) FROM naive_ip WHERE subnet_id = 1")) {
@@ -219,23 +246,26 @@ class AllocationBenchmark {
                 insert.executeUpdate();
             }
         });
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = widePool.getConnection(); Statement s = c.createStatement()) {
             ResultSet rs = s.executeQuery("SELECT COUNT(*), COUNT(DISTINCT ip) FROM naive_ip");
             rs.next();
             return new Throughput(latencies, rs.getLong(1) - rs.getLong(2), count - rs.getLong(1));
         }
     }
 
-    private static Latencies runThreads(int count, Allocation allocation) throws Exception {
+    private static Latencies runThreads(int count, boolean connectionPerThread, Allocation allocation)
+            throws Exception {
         AtomicLong next = new AtomicLong();
         List<double[]> perThread = Collections.synchronizedList(new ArrayList<>());
         List<Connection> connections = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         CountDownLatch go = new CountDownLatch(1);
         for (int t = 0; t < THREADS; t++) {
-            Connection connection = db.dataSource().getConnection();
-            connections.add(connection);
-            DSLContext dsl = DSL.using(connection, SQLDialect.MARIADB);
+            Connection connection = connectionPerThread ? widePool.getConnection() : null;
+            if (connection != null) {
+                connections.add(connection);
+            }
+            DSLContext dsl = connection == null ? null : DSL.using(connection, SQLDialect.MARIADB);
             int thread = t;
             Thread th = new Thread(() -> {
                 List<Double> mine = new ArrayList<>();

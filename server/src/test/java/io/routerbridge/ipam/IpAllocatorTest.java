@@ -1,8 +1,9 @@
 package io.routerbridge.ipam;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import io.routerbridge.testsupport.TestDatabase;
 
 import java.math.BigInteger;
 import java.time.Clock;
@@ -21,23 +22,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class IpAllocatorTest {
-    private static LocalIpamDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
     private static final MutableClock clock = new MutableClock();
     private static SubnetService subnets;
     private static PoolService pools;
     private static IpAllocator allocator;
 
     @BeforeAll
-    static void start() throws Exception {
-        db = new LocalIpamDatabase(4);
+    static void start() {
         subnets = new SubnetService(db.dsl(), clock);
         pools = new PoolService(db.dsl(), clock);
         allocator = new IpAllocator(db.dsl(), clock);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        db.close();
     }
 
     @Test

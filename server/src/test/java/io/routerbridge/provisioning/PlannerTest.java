@@ -15,16 +15,20 @@ class PlannerTest {
 
     private InMemoryRouter router;
     private Converger converger;
+    private String firstForwardRule;
+    private String masquerade;
 
     @BeforeEach
     void setUp() {
         router = new InMemoryRouter();
         router.operatorAdd("/ip/address", "address", "192.0.2.2/24", "interface", "ether1");
-        router.operatorAdd("/ip/firewall/filter", "chain", "forward", "action", "accept",
+        router.operatorAdd("/ip/firewall/filter", "chain", "input", "action", "accept", "protocol", "icmp");
+        firstForwardRule = router.operatorAdd("/ip/firewall/filter", "chain", "forward", "action", "accept",
                 "connection-state", "established,related", "comment", "defconf: accept established");
         router.operatorAdd("/ip/firewall/filter", "chain", "forward", "action", "drop",
                 "connection-state", "invalid");
-        router.operatorAdd("/ip/firewall/nat", "chain", "srcnat", "action", "masquerade", "out-interface", "ether1");
+        masquerade = router.operatorAdd("/ip/firewall/nat", "chain", "srcnat", "action", "masquerade",
+                "out-interface", "ether1");
         router.operatorAdd("/ppp/secret", "name", "admin-tunnel", "password", "x", "profile", "default");
         router.operatorAdd("/queue/simple", "name", "office", "target", "192.0.2.0/24", "max-limit", "100M/100M");
         converger = new Converger(router);
@@ -49,12 +53,29 @@ class PlannerTest {
                 .orElseThrow(() -> new AssertionError("no row " + marker));
     }
 
+    private List<String> order(Menu menu) {
+        return router.rows(menu).stream().map(row -> row.getOrDefault("comment", row.get(".id"))).toList();
+    }
+
+    @Test
+    void newTenantRulesGoBeforeTheOperatorsRulesOfTheSameChainWhoseOrderIsKept() {
+        apply(tenant("42", ServiceStatus.ACTIVE));
+        apply(Fixtures.otherTenant("43", ServiceStatus.ACTIVE));
+        assertThat(order(Menu.NAT)).containsExactly("rb:42:srcnat", "rb:43:srcnat", masquerade,
+                "rb:42:port-forward:tcp-8080");
+        assertThat(order(Menu.FILTER)).containsExactly(order(Menu.FILTER).get(0), "rb:42:accept-inside",
+                "rb:42:isolate", "rb:43:accept-inside", "rb:43:isolate", "defconf: accept established",
+                order(Menu.FILTER).get(6));
+    }
+
     @Test
     void fromAnEmptyRouterEverythingIsAddedInDependencyOrder() {
         Plan plan = preview(tenant("42", ServiceStatus.ACTIVE));
 
         assertThat(plan.changes()).allMatch(change -> change instanceof Change.Add add
-                && add.reason() == Change.Reason.MISSING && add.placeBefore() == null);
+                && add.reason() == Change.Reason.MISSING);
+        assertThat(plan.changes()).extracting(change -> ((Change.Add) change).placeBefore())
+                .containsExactly(null, null, null, null, null, masquerade, null, firstForwardRule, firstForwardRule);
         assertThat(commands(plan)).containsExactly("/ip/address/add", "/ppp/secret/add", "/ppp/secret/add",
                 "/queue/simple/add", "/queue/simple/add", "/ip/firewall/nat/add", "/ip/firewall/nat/add",
                 "/ip/firewall/filter/add", "/ip/firewall/filter/add");
@@ -195,6 +216,23 @@ class PlannerTest {
     }
 
     @Test
+    void anOldTenantsTeardownSparesTheNewTenantReusingItsPrefixAndUserName() {
+        VpnNatTenant reused = new VpnNatTenant("50", "203.0.113.20", "ether1", "10.64.0.8/29", Fixtures.SUPERNET,
+                ServiceStatus.ACTIVE, List.of(new VpnNatTenant.VpnUser("alice", "new", "l2tp", "default-encryption",
+                null, false, "10.64.0.10")), List.of());
+        DesiredState state = DesiredState.wholeRouter(List.of(tenant("42", ServiceStatus.TERMINATED), reused));
+        assertThat(state.teardowns()).containsOnlyKeys("42");
+        assertThat(state.teardowns().get("42").sessionNames()).containsExactly("bob");
+        assertThat(state.teardowns().get("42").connectionPrefixes()).isEmpty();
+
+        converger.apply(state);
+        router.connect("alice", "10.64.0.10");
+        String connection = router.track("10.64.0.10:5000", "198.51.100.1:443");
+        assertThat(converger.preview(state).isEmpty()).isTrue();
+        assertThat(router.rows(ActualState.CONNECTIONS)).extracting(row -> row.get(".id")).containsExactly(connection);
+    }
+
+    @Test
     void terminateRemovesEverythingOfThatServiceAndNothingElse() {
         apply(tenant("42", ServiceStatus.ACTIVE), otherTenant("43", ServiceStatus.ACTIVE),
                 pppoe("9", ServiceStatus.ACTIVE));
@@ -237,19 +275,22 @@ class PlannerTest {
         apply(tenant("42", ServiceStatus.ACTIVE));
         String accept = markedRow(Menu.FILTER, "rb:42:accept-inside").get(".id");
         String drop = markedRow(Menu.FILTER, "rb:42:isolate").get(".id");
-        String last = router.operatorAdd("/ip/firewall/filter", "chain", "forward", "action", "drop",
-                "comment", "operator last");
-        router.operatorMove("/ip/firewall/filter", drop, 0);
+        router.operatorAdd("/ip/firewall/filter", "chain", "forward", "action", "drop", "comment", "operator last");
+        router.operatorMove("/ip/firewall/filter", accept, router.count("/ip/firewall/filter"));
         List<Map<String, String>> operatorRules = router.unmarked().get("/ip/firewall/filter");
+        List<String> before = order(Menu.FILTER);
+        assertThat(before.indexOf("rb:42:accept-inside")).isGreaterThan(before.indexOf("rb:42:isolate"));
 
         Plan plan = preview(tenant("42", ServiceStatus.ACTIVE));
         assertThat(plan.drift().misordered()).extracting(ActualRow::id).containsExactly(drop);
-        assertThat(PlanApplier.sentences(plan).get(1).words()).contains("=place-before=" + last);
+        assertThat(PlanApplier.sentences(plan)).extracting(ApiSentence::words).containsExactly(
+                List.of("/ip/firewall/filter/remove", "=.id=" + drop),
+                List.of("/ip/firewall/filter/add", "=chain=forward", "=action=drop", "=src-address=10.64.0.8/29",
+                        "=dst-address=10.64.0.0/16", "=comment=rb:42:isolate"));
 
         apply(tenant("42", ServiceStatus.ACTIVE));
-        List<String> order = router.rows(Menu.FILTER).stream().map(row -> row.getOrDefault("comment", "-")).toList();
-        assertThat(order.subList(order.size() - 3, order.size()))
-                .containsExactly("rb:42:accept-inside", "rb:42:isolate", "operator last");
+        List<String> order = order(Menu.FILTER);
+        assertThat(order.indexOf("rb:42:isolate")).isEqualTo(order.indexOf("rb:42:accept-inside") + 1);
         assertThat(router.rows(Menu.FILTER)).extracting(row -> row.get(".id")).contains(accept);
         assertThat(router.unmarked().get("/ip/firewall/filter")).isEqualTo(operatorRules);
         assertThat(preview(tenant("42", ServiceStatus.ACTIVE)).isEmpty()).isTrue();
@@ -266,9 +307,9 @@ class PlannerTest {
         assertThat(plan.changes()).singleElement().isInstanceOfSatisfying(Change.Add.class,
                 add -> assertThat(add.placeBefore()).isEqualTo(drop));
         apply(tenant("42", ServiceStatus.ACTIVE));
-        List<String> order = router.rows(Menu.FILTER).stream().map(row -> row.getOrDefault("comment", "-")).toList();
-        assertThat(order.subList(order.size() - 3, order.size()))
-                .containsExactly("rb:42:accept-inside", "rb:42:isolate", "operator last");
+        List<String> order = order(Menu.FILTER);
+        assertThat(order.indexOf("rb:42:isolate")).isEqualTo(order.indexOf("rb:42:accept-inside") + 1);
+        assertThat(order.indexOf("operator last")).isGreaterThan(order.indexOf("rb:42:isolate"));
     }
 
     @Test
@@ -286,10 +327,9 @@ class PlannerTest {
         assertThat(plan.changes()).last().isInstanceOfSatisfying(Change.Add.class,
                 add -> assertThat(add.placeBefore()).isEqualTo(drop));
 
+        List<String> before = order(Menu.FILTER);
         apply(tenant("42", ServiceStatus.ACTIVE));
-        List<String> order = router.rows(Menu.FILTER).stream().map(row -> row.getOrDefault("comment", "-")).toList();
-        assertThat(order.subList(order.size() - 3, order.size()))
-                .containsExactly("rb:42:accept-inside", "rb:42:isolate", "operator last");
+        assertThat(order(Menu.FILTER)).isEqualTo(before);
         assertThat(router.rows(Menu.FILTER)).extracting(row -> row.get(".id")).contains(follower);
         assertThat(preview(tenant("42", ServiceStatus.ACTIVE)).isEmpty()).isTrue();
     }

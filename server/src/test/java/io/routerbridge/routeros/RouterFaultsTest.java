@@ -125,26 +125,60 @@ class RouterFaultsTest {
     }
 
     @Test
-    void aRebootClosesTheConnectionAndTheClientComesBackWhenTheRouterDoes() throws InterruptedException {
-        emulator.reboot(500);
+    void aRebootFailsWhatIsInFlightAtOnceAndTheClientComesBackWhenTheRouterDoes() throws InterruptedException {
+        emulator.faults().latencyMs(600); // keeps a command in flight while the router goes down
+        CompletableFuture<Reply> inFlight = session.submit(identity());
+        Thread.sleep(100);
         long started = System.nanoTime();
+        emulator.reboot(500);
+        assertThat(inFlight).failsWithin(Duration.ofMillis(300))
+                .withThrowableThat().havingCause().isInstanceOf(RouterConnectionException.class)
+                .withMessageContaining("connection closed by the router");
+        emulator.faults().latencyMs(0);
+
         RouterOsException lastFailure = null;
         boolean recovered = false;
-        while (System.nanoTime() - started < Duration.ofSeconds(5).toNanos()) {
+        while (!recovered && System.nanoTime() - started < Duration.ofSeconds(5).toNanos()) {
             try {
                 session.execute(identity());
-                recovered = lastFailure != null;
-                if (recovered) {
-                    break;
-                }
+                recovered = true;
             } catch (RouterConnectionException | RouterTimeoutException e) {
                 lastFailure = e;
+                Thread.sleep(50);
             }
-            Thread.sleep(50);
         }
-        assertThat(lastFailure).as("the reboot was noticed").isNotNull();
+        assertThat(lastFailure).as("calls while the router is down fail cleanly").isNotNull()
+                .hasMessageContaining("cannot connect");
         assertThat(recovered).as("the client reconnected after the reboot").isTrue();
         assertWorks();
+    }
+
+    @Test
+    void keepaliveDiscardsASilentIdleConnectionBeforeAnyoneNeedsIt() throws InterruptedException {
+        try (RouterClients keeping = new RouterClients(TestRouters.quickOptions()
+                .withCommandTimeout(Duration.ofMillis(400))
+                .withKeepaliveInterval(Duration.ofMillis(150)))) {
+            RouterSession watched = keeping.session(Emulators.plain(emulator));
+            watched.execute(identity());
+            Thread.sleep(600);
+            List<Thread> readersWhileHealthy = readers();
+            assertThat(readersWhileHealthy).as("a healthy idle connection survives keepalive").hasSize(2);
+
+            emulator.faults().stall(true);
+            long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            while (readers().size() > 1 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            // only the reader of the test's own session (idle, no keepalive) is left
+            assertThat(readers()).hasSize(1);
+
+            emulator.faults().stall(false);
+            assertThat(watched.execute(identity()).rows()).hasSize(1);
+        }
+    }
+
+    private static List<Thread> readers() {
+        return TestRouters.clientThreads().stream().filter(t -> t.getName().startsWith("routeros-reader")).toList();
     }
 
     private void assertWorks() {

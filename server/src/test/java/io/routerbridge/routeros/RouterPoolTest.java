@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -69,15 +72,23 @@ class RouterPoolTest {
         }, "test-hammer");
         hammer.start();
         try {
-            long slowest = 0;
+            // while the dead router is still being tried (its logins time out one after another), the healthy
+            // router must keep answering: count its calls in that window and look at their typical latency
+            List<Long> latencies = new ArrayList<>();
+            int callsWhileDeadRouterIsTried = 0;
             long begin = System.nanoTime();
             for (int i = 0; System.nanoTime() - begin < Duration.ofMillis(1600).toNanos(); i++) {
                 long started = System.nanoTime();
                 healthySession.execute(TestRouters.addToList("healthy", TestRouters.address(i), ""));
-                slowest = Math.max(slowest, System.nanoTime() - started);
+                latencies.add(System.nanoTime() - started);
+                if (timeouts.get() < 3) {
+                    callsWhileDeadRouterIsTried++;
+                }
                 Thread.sleep(10);
             }
-            assertThat(Duration.ofNanos(slowest)).isLessThan(Duration.ofMillis(250));
+            Collections.sort(latencies);
+            assertThat(callsWhileDeadRouterIsTried).isGreaterThanOrEqualTo(15);
+            assertThat(Duration.ofNanos(latencies.get(latencies.size() / 2))).isLessThan(Duration.ofMillis(50));
         } finally {
             hammering.set(false);
             hammer.join(5000);
@@ -110,7 +121,7 @@ class RouterPoolTest {
                 .isInstanceOf(RouterCircuitOpenException.class)
                 .hasMessageContaining("cannot connect")
                 .hasMessageContaining("circuit open, retry in 1s");
-        assertThat(session.pipeline(java.util.List.of(Command.of("/system/identity/print"))).get(0))
+        assertThat(session.pipeline(List.of(Command.of("/system/identity/print"))).get(0))
                 .isCompletedExceptionally();
     }
 

@@ -175,4 +175,16 @@ class RouterSessionTest {
                 .hasMessageContaining("login refused")
                 .hasMessageContaining("invalid user name or password");
     }
+
+    @Test
+    void aPre643RouterIsLoggedInWithTheChallengeResponse() {
+        try (RouterOsEmulator legacy = Emulators.start(builder -> builder.rosVersion("6.42"))) {
+            RouterSession old = clients.session(Emulators.plain(legacy));
+            assertThat(old.execute(Command.of("/system/identity/print")).rows()).hasSize(1);
+
+            RouterEndpoint wrong = RouterEndpoint.plain("127.0.0.1", legacy.apiPort(), TestRouters.USER, "nope");
+            assertThatThrownBy(() -> clients.session(wrong).execute(Command.of("/system/identity/print")))
+                    .isInstanceOf(RouterLoginException.class);
+        }
+    }
 }

@@ -8,6 +8,7 @@ import io.routerbridge.errors.InvalidInputException;
 import io.routerbridge.testsupport.LogCapture;
 import io.routerbridge.testsupport.TestDatabase;
 import io.routerbridge.testsupport.TestService;
+import io.routerbridge.whmcs.ModuleResult;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -134,7 +135,7 @@ class RouterRegistryTest {
     void everyModuleCallRemembersTheRouterWithoutLoggingItsPassword() {
         try (LogCapture logs = LogCapture.start();
              TestService service = TestService.start(db, s -> s.moduleFunctions().register("SuspendAccount",
-                     params -> io.routerbridge.whmcs.ModuleResult.success()))) {
+                     params -> ModuleResult.success()))) {
             HttpResponse<String> response = service.callModule("SuspendAccount", Map.of(
                     "serviceid", 11, "serverid", "4", "serverip", "192.0.2.10", "serverhostname", "",
                     "serverusername", "api-user", "serverpassword", "R0uter&Pass\"word", "serverport", "",

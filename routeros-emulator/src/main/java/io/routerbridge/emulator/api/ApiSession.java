@@ -57,6 +57,7 @@ public final class ApiSession {
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private boolean loggedIn;
+    private byte[] challenge;
     /** Set once a `!fatal` is queued: later sentences are ignored until the writer closes the socket. */
     private boolean ending;
     private int sentencesBeforeLogin;
@@ -330,12 +331,47 @@ public final class ApiSession {
     }
 
     private void login(Command cmd, Replies r) {
+        if (host.config().legacyLogin()) {
+            legacyLogin(cmd, r);
+            return;
+        }
         String name = cmd.args.get("name");
         String password = cmd.args.getOrDefault("password", "");
         EmulatorConfig config = host.config();
         if (host.faults().refuseLogins() || name == null || !name.equals(config.user())
                 || !password.equals(config.password())) {
             r.trap("invalid user name or password (6)", null);
+            r.done();
+            return;
+        }
+        loggedIn = true;
+        r.done();
+    }
+
+    /** Pre-6.43: `/login` gets a challenge; `/login =name= =response=00<md5(0, password, challenge)>` logs in. */
+    private void legacyLogin(Command cmd, Replies r) {
+        String response = cmd.args.get("response");
+        if (response == null || challenge == null) {
+            challenge = new byte[16];
+            new java.security.SecureRandom().nextBytes(challenge);
+            r.doneWithRet(java.util.HexFormat.of().formatHex(challenge));
+            return;
+        }
+        byte[] expected;
+        try {
+            java.security.MessageDigest md5 = java.security.MessageDigest.getInstance("MD5");
+            md5.update((byte) 0);
+            md5.update(host.config().password().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md5.update(challenge);
+            expected = md5.digest();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        challenge = null;
+        String wanted = "00" + java.util.HexFormat.of().formatHex(expected);
+        if (host.faults().refuseLogins() || !host.config().user().equals(cmd.args.get("name"))
+                || !wanted.equalsIgnoreCase(response)) {
+            r.trap("cannot log in", null);
             r.done();
             return;
         }
@@ -471,18 +507,17 @@ public final class ApiSession {
         try (OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 65536)) {
             while (true) {
                 Outgoing o = outbox.take();
-                int completed = 0;
                 while (o != null) {
                     if (o.poison) {
                         return;
                     }
-                    out.write(o.bytes);
                     if (o.completesCommand) {
-                        completed++;
+                        // book-keeping before the bytes can reach the client, so its next command sees it
+                        counters.replyCompleting();
                     }
+                    out.write(o.bytes);
                     if (o.closeAfter) {
                         out.flush();
-                        counters.repliesFlushed(completed);
                         socket.shutdownOutput();
                         close();
                         return;
@@ -490,7 +525,6 @@ public final class ApiSession {
                     o = outbox.poll();
                 }
                 out.flush();
-                counters.repliesFlushed(completed);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

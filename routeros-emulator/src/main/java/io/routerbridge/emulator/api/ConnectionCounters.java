@@ -11,7 +11,7 @@ public final class ConnectionCounters {
     final AtomicInteger inFlight = new AtomicInteger();
     /** Number of reads completed so far. */
     final AtomicLong reads = new AtomicLong();
-    /** Value of {@link #reads} when the last final reply was flushed. */
+    /** Value of {@link #reads} when the last final reply was written. */
     volatile long readsAtLastReply;
 
     public long sentences() {
@@ -42,10 +42,9 @@ public final class ConnectionCounters {
         }
     }
 
-    void repliesFlushed(int completedCommands) {
-        if (completedCommands > 0) {
-            readsAtLastReply = reads.get();
-            inFlight.addAndGet(-completedCommands);
-        }
+    /** A command's final reply is about to be written. */
+    void replyCompleting() {
+        readsAtLastReply = reads.get();
+        inFlight.decrementAndGet();
     }
 }

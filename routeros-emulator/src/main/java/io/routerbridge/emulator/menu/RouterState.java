@@ -25,6 +25,7 @@ public final class RouterState {
         final List<Item> items = new ArrayList<>();
         final Map<Long, Item> byId = new HashMap<>();
         final Map<String, Item> byName = new HashMap<>();
+        final Map<String, Integer> nameCount = new HashMap<>();
         final List<Map<Object, Item>> byKey = new ArrayList<>();
         long nextId = 1;
         int expiring;
@@ -59,6 +60,7 @@ public final class RouterState {
         void index(Item item) {
             if (spec.nameField != null && item.get(spec.nameField) != null) {
                 byName.putIfAbsent(item.get(spec.nameField), item);
+                nameCount.merge(item.get(spec.nameField), 1, Integer::sum);
             }
             for (int i = 0; i < byKey.size(); i++) {
                 byKey.get(i).putIfAbsent(spec.uniqueKeys.get(i).key().apply(item.values), item);
@@ -67,7 +69,11 @@ public final class RouterState {
 
         void unindex(Item item) {
             String name = spec.nameField == null ? null : item.get(spec.nameField);
-            if (name != null && byName.remove(name, item) && spec.uniqueKeys.isEmpty()) {
+            boolean namesakeLeft = name != null && nameCount.merge(name, -1, Integer::sum) > 0;
+            if (name != null && nameCount.get(name) <= 0) {
+                nameCount.remove(name);
+            }
+            if (name != null && byName.remove(name, item) && namesakeLeft) {
                 // names need not be unique here (sessions): let a namesake take over the index
                 for (Item other : items) {
                     if (other != item && name.equals(other.get(spec.nameField))) {
