@@ -64,17 +64,17 @@ final class VpnNatLifecycleTest extends WhmcsTestCase
         $prefixB = $this->tenantPrefix($b);
         self::assertNotSame($ipA, $ipB);
         self::assertNotSame($prefixA, $prefixB);
+
+        // Each tenant gets a VPN user (REST) and dials in: the session's interface is where its traffic enters.
+        $hostA = $this->addVpnUser($a, 'alice-laptop', $prefixA);
+        $hostB = $this->addVpnUser($b, 'bob-phone', $prefixB);
         $this->assertIsolatedAndNatted($a, $prefixA, $ipA, $b, $prefixB, $ipB);
 
-        // Traffic of both tenants in flight (and a VPN session of A's, when the tenant has VPN users).
-        $hostA = self::host($prefixA, 2);
-        $hostB = self::host($prefixB, 2);
+        // Traffic of both tenants in flight.
         $this->control->addConnection(['protocol' => 'tcp', 'src-address' => "{$hostA}:40001", 'dst-address' => self::INTERNET_HOST . ':443']);
         $this->control->addConnection(['protocol' => 'tcp', 'src-address' => "{$hostB}:40002", 'dst-address' => self::INTERNET_HOST . ':443']);
         $secretsA = $this->control->ownedBy($a)['/ppp/secret'] ?? [];
-        foreach ($secretsA as $secret) {
-            $this->control->connectPpp($secret['name']);
-        }
+        self::assertSame(['alice-laptop'], array_column($secretsA, 'name'));
 
         $this->callTwice($a, 'SuspendAccount');
         self::assertSame('Suspended', Fixtures::serviceRow($a)['domainstatus']);
@@ -89,9 +89,13 @@ final class VpnNatLifecycleTest extends WhmcsTestCase
             static fn ($s) => in_array($s['name'], array_column($secretsA, 'name'), true))), 'A\'s VPN sessions kicked');
         $this->assertActiveTenant($b);
 
+        self::assertSame(['bob-phone'], array_column($state['/ppp/active'], 'name'), 'B\'s session stays up');
+        $this->assertRefusedToDial('alice-laptop');
+
         $this->callTwice($a, 'UnsuspendAccount');
         self::assertSame($ipA, $this->assertActiveTenant($a));
         self::assertSame($prefixA, $this->tenantPrefix($a));
+        self::assertSame($hostA, $this->control->connectPpp('alice-laptop')['address'], 'A\'s VPN user dials in again');
         $this->assertIsolatedAndNatted($a, $prefixA, $ipA, $b, $prefixB, $ipB);
 
         $this->callTwice($a, 'TerminateAccount');
@@ -100,6 +104,8 @@ final class VpnNatLifecycleTest extends WhmcsTestCase
         self::assertSame('', $rowA['dedicatedip'], 'the released IP is no longer shown on the service');
         $state = $this->control->state();
         self::assertSame([], $this->control->ownedBy($a, $state), 'no router object of A is left');
+        self::assertSame(['bob-phone'], array_column($state['/ppp/active'], 'name'), 'only B\'s session is left');
+        $this->ingress[$a] = self::INSIDE;
         $gone = $this->control->trace($hostA, self::INTERNET_HOST, 'tcp', 443, self::INSIDE);
         self::assertNotSame($ipA, $gone['finalSrcAddress'], 'A\'s prefix is no longer translated to A\'s IP');
         self::assertSame($ipB, $this->assertActiveTenant($b));
@@ -167,6 +173,40 @@ final class VpnNatLifecycleTest extends WhmcsTestCase
         }
     }
 
+    /** Router interface each tenant's traffic enters by (its VPN session's), by service id. */
+    private array $ingress = [];
+
+    /** Adds a VPN user through the REST API, checks its secret and queue, dials in; returns its address. */
+    private function addVpnUser(int $serviceId, string $name, string $prefix): string
+    {
+        $user = self::$api->post("/services/{$serviceId}/vpn-users", ['name' => $name, 'password' => 'vpn-pass-' . $serviceId . 'x']);
+        $state = $this->control->state();
+        $secret = $this->control->ownedRow($state, '/ppp/secret', $serviceId, 'vpn-user');
+        self::assertNotNull($secret, "PPP secret of {$name}");
+        self::assertSame([$name, 'false', 'l2tp', self::host($prefix, 1)],
+            [$secret['name'], $secret['disabled'], $secret['service'], $secret['local-address']]);
+        self::assertTrue(self::inPrefix($secret['remote-address'], $prefix));
+        self::assertStringContainsString($secret['remote-address'], json_encode($user));
+        $queue = $this->control->ownedRow($state, '/queue/simple', $serviceId, 'vpn-queue');
+        self::assertNotNull($queue, "queue of {$name}");
+        self::assertSame($secret['remote-address'] . '/32', $queue['target']);
+
+        $session = $this->control->connectPpp($name, 'l2tp');
+        self::assertSame($secret['remote-address'], $session['address']);
+        $this->ingress[$serviceId] = "<l2tp-{$name}>";
+        return $secret['remote-address'];
+    }
+
+    private function assertRefusedToDial(string $name): void
+    {
+        try {
+            $this->control->connectPpp($name, 'l2tp');
+            self::fail("{$name} could dial in while suspended");
+        } catch (\RuntimeException $refused) {
+            self::assertStringContainsString('409', $refused->getMessage(), $refused->getMessage());
+        }
+    }
+
     /** A fresh router, a server row pointing at it, a vpn-nat product with its own pools. */
     private function useRouter(EmulatorProcess $router): void
     {
@@ -199,7 +239,9 @@ final class VpnNatLifecycleTest extends WhmcsTestCase
     {
         $state = $this->control->state();
         $menus = [...EmulatorControl::PROVISIONED_MENUS, '/ppp/active', '/ip/firewall/connection'];
-        return array_map(static fn ($menu) => $state[$menu] ?? [], array_combine($menus, $menus));
+        $clock = ['uptime' => null, 'timeout' => null]; // they tick on their own
+        return array_map(static fn ($menu) => array_map(static fn ($row) => array_diff_key($row, $clock), $state[$menu] ?? []),
+            array_combine($menus, $menus));
     }
 
     /** Asserts the service is Active with an IP, and its public IP, NAT and isolation rules are on the router; returns the IP. */
@@ -239,17 +281,19 @@ final class VpnNatLifecycleTest extends WhmcsTestCase
     private function assertIsolatedAndNatted(int $x, string $prefixX, string $ipX, int $y, string $prefixY, string $ipY): void
     {
         $state = $this->control->state();
-        foreach ([[$x, $prefixX, $ipX, $prefixY], [$y, $prefixY, $ipY, $prefixX]] as [$service, $own, $ip, $other]) {
+        foreach ([[$x, $prefixX, $ipX, $y, $prefixY], [$y, $prefixY, $ipY, $x, $prefixX]] as [$service, $own, $ip, $otherService, $other]) {
             $isolateId = $this->control->ownedRow($state, '/ip/firewall/filter', $service, 'isolate')['.id'];
-            $across = $this->control->trace(self::host($own, 2), self::host($other, 3), 'tcp', 445, self::INSIDE);
+            $in = $this->ingress[$service] ?? self::INSIDE;
+            $across = $this->control->trace(self::host($own, 2), self::host($other, 2), 'tcp', 445, $in);
             self::assertSame('drop', $across['verdict'], "service {$service} cannot reach the other tenant:\n" . implode("\n", $across['steps']));
             self::assertSame('forward', $across['chain']);
+            self::assertSame($this->ingress[$otherService] ?? self::WAN, $across['outInterface'], 'routed towards the other tenant');
             self::assertSame($isolateId, end($across['matchedRuleIds']), 'dropped by its isolation rule');
 
-            $inside = $this->control->trace(self::host($own, 2), self::host($own, 3), 'tcp', 445, self::INSIDE);
+            $inside = $this->control->trace(self::host($own, 2), self::host($own, 3), 'tcp', 445, $in);
             self::assertSame('accept', $inside['verdict'], "inside the tenant passes:\n" . implode("\n", $inside['steps']));
 
-            $out = $this->control->trace(self::host($own, 2), self::INTERNET_HOST, 'tcp', 443, self::INSIDE);
+            $out = $this->control->trace(self::host($own, 2), self::INTERNET_HOST, 'tcp', 443, $in);
             self::assertSame('accept', $out['verdict'], implode("\n", $out['steps']));
             self::assertSame(self::WAN, $out['outInterface']);
             self::assertSame($ip, $out['finalSrcAddress'], "service {$service} leaves with its own public IP");
