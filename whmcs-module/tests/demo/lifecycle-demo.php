@@ -72,9 +72,13 @@ function host(string $prefix, int $offset): string
     return long2ip(ip2long(explode('/', $prefix)[0]) + $offset);
 }
 
+/** @var array<string,string> tenant label => interface its traffic enters by (its VPN session's) */
+$ingress = [];
+
 /** Router table and traces for the live tenants. */
 function show(EmulatorControl $control, array $labels): array
 {
+    global $ingress;
     $state = $control->state();
     echo "  router objects:\n" . RouterReport::table($state, array_map('strval', $labels));
     $prefixes = [];
@@ -88,13 +92,18 @@ function show(EmulatorControl $control, array $labels): array
     }
     foreach ($prefixes as $label => $prefix) {
         $src = host($prefix, 2);
+        $in = $ingress[$label] ?? INSIDE;
+        if (!in_array($in, array_column($state['/interface'] ?? [], 'name'), true)) {
+            printf("    %-3s no VPN session up (%s is gone), so no traffic of %s enters the router\n", $label, $in, $label);
+            continue;
+        }
         printf("    %-3s %-15s -> internet %-12s : %s\n", $label, $src, INTERNET,
-            RouterReport::verdict($control->trace($src, INTERNET, 'tcp', 443, INSIDE), $state));
+            RouterReport::verdict($control->trace($src, INTERNET, 'tcp', 443, $in), $state));
         foreach ($prefixes as $other => $otherPrefix) {
             if ($other !== $label) {
-                $dst = host($otherPrefix, 3);
+                $dst = host($otherPrefix, 2);
                 printf("    %-3s %-15s -> %-3s %-18s : %s\n", $label, $src, $other, $dst,
-                    RouterReport::verdict($control->trace($src, $dst, 'tcp', 445, INSIDE), $state));
+                    RouterReport::verdict($control->trace($src, $dst, 'tcp', 445, $in), $state));
             }
         }
     }
@@ -132,7 +141,17 @@ check('A and B hold different public IPs and private prefixes',
 check('A cannot reach B', $control->trace(host($prefixA, 2), host($prefixB, 3), 'tcp', 445, INSIDE)['verdict'] === 'drop');
 check("A's traffic leaves as {$ipA}", $control->trace(host($prefixA, 2), INTERNET, 'tcp', 443, INSIDE)['finalSrcAddress'] === $ipA);
 
-heading('2. The same CreateAccount for A again (WHMCS retries): nothing changes');
+heading('2. Each tenant adds a VPN user (REST: POST /api/v1/services/{id}/vpn-users) and dials in (emulator control port)');
+foreach ([[$a, 'A', 'alice-laptop'], [$b, 'B', 'bob-phone']] as [$id, $label, $user]) {
+    $api->post("/services/{$id}/vpn-users", ['name' => $user, 'password' => 'pw-' . bin2hex(random_bytes(5))]);
+    $session = $control->connectPpp($user, 'l2tp');
+    $ingress[$label] = "<l2tp-{$user}>";
+    printf("    %s: VPN user %s dialled in, address %s, interface %s\n", $label, $user, $session['address'], $ingress[$label]);
+}
+$state = show($control, $labels);
+check('A cannot reach B\'s VPN user', $control->trace(host($prefixA, 2), host($prefixB, 2), 'tcp', 445, $ingress['A'])['verdict'] === 'drop');
+
+heading('2b. The same CreateAccount for A again (WHMCS retries): nothing changes');
 $before = $control->state();
 call('A', $a, 'CreateAccount');
 $after = $control->state();
@@ -151,16 +170,26 @@ $state = show($control, $labels);
 $fromA = array_filter($state['/ip/firewall/connection'] ?? [], static fn ($c) => str_starts_with($c['src-address'], host($prefixA, 2) . ':'));
 check("A's connections dropped", $fromA === []);
 check("B's connection untouched", count($state['/ip/firewall/connection'] ?? []) === 1);
+check("A's VPN session kicked, B's still up", array_column($state['/ppp/active'] ?? [], 'name') === ['bob-phone']);
+try {
+    $control->connectPpp('alice-laptop', 'l2tp');
+    check('alice-laptop cannot dial in while suspended', false);
+} catch (RuntimeException $refused) {
+    check('alice-laptop cannot dial in while suspended', str_contains($refused->getMessage(), '409'));
+}
 
 heading('5. UnsuspendAccount for A (paid)');
 check('Unsuspend A succeeds', call('A', $a, 'UnsuspendAccount') === 'success');
+check('alice-laptop dials in again', $control->connectPpp('alice-laptop', 'l2tp')['name'] === 'alice-laptop');
 show($control, $labels);
 check('A is back with the same IP', Fixtures::serviceRow($a)['dedicatedip'] === $ipA);
 
 heading('6. TerminateAccount for A');
 check('Terminate A succeeds', call('A', $a, 'TerminateAccount') === 'success');
 $state = show($control, $labels);
-check('no router object of A left', $control->ownedBy($a, $state) === []);
+check('no router object of A left, no session of A', $control->ownedBy($a, $state) === []
+    && array_column($state['/ppp/active'] ?? [], 'name') === ['bob-phone']);
+unset($ingress['A']);
 
 heading('7. CreateAccount for a new tenant C: it gets the IP A freed');
 $c = Fixtures::service(Fixtures::client(['firstname' => 'Carol', 'email' => 'carol@example.test']), $productId, $serverId, ['domain' => 'carol.example.test']);
