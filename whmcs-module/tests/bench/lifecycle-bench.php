@@ -137,8 +137,8 @@ bench('lifecycle: CreateAccount p99 (target ≤ 60 ms)',
 bench('lifecycle: router round trips per CreateAccount, emulator /stats (mean; target ≤ 2)',
     sprintf('%.2f (max %d)', $meanTrips, max($roundTrips)), sprintf('TestConnection %d', $testRoundTrips),
     $meanTrips / max(1, $testRoundTrips));
-bench(sprintf('lifecycle: CreateAccount p50 with %d ms router latency (%d services)', SLOW_LATENCY_MS, $slowServices),
+// With N sequential round trips the 10 ms run should be about N × 10 ms slower; on a loaded machine the noise
+// between runs can exceed that, so the counted round trips above are the figure to trust.
+bench(sprintf('lifecycle: CreateAccount p50 with %d ms router latency (%d services; %.2f round trips counted)', SLOW_LATENCY_MS,
+    $slowServices, array_sum($slowTrips) / count($slowTrips)),
     sprintf('%.1f ms', $slowP50), sprintf('0 ms latency %.1f ms', $p50), $slowP50 / $p50);
-bench(sprintf('lifecycle: sequential round trips implied by the latency delta ((p50@%dms - p50@0)/%d ms)', SLOW_LATENCY_MS, SLOW_LATENCY_MS),
-    sprintf('%.2f', ($slowP50 - $p50) / SLOW_LATENCY_MS), sprintf('counted %.2f', array_sum($slowTrips) / count($slowTrips)),
-    (($slowP50 - $p50) / SLOW_LATENCY_MS) / max(0.01, array_sum($slowTrips) / count($slowTrips)));
