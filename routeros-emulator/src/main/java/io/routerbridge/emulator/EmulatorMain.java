@@ -16,6 +16,9 @@ public final class EmulatorMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "routeros-emulator-logback.xml");
+        }
         EmulatorConfig config;
         try {
             config = parse(args);

@@ -2,9 +2,11 @@ package io.routerbridge.emulator;
 
 import io.routerbridge.emulator.api.ApiSession;
 import io.routerbridge.emulator.control.ControlServer;
+import io.routerbridge.emulator.menu.ApiError;
 import io.routerbridge.emulator.menu.Ipv4;
 import io.routerbridge.emulator.menu.RouterMenus;
 import io.routerbridge.emulator.menu.RouterState;
+import io.routerbridge.emulator.menu.ValueTypes;
 import io.routerbridge.emulator.tls.TlsMaterial;
 import io.routerbridge.emulator.tracer.Packet;
 import io.routerbridge.emulator.tracer.PacketTracer;
@@ -225,6 +227,11 @@ public final class RouterOsEmulator implements AutoCloseable {
                         "address", local + "/32", "network", addr, "interface", ifName,
                         "actual-interface", ifName), true)});
             }
+            String queueLimit = rateLimitOf(secret);
+            if (queueLimit != null) {
+                created.add(new String[] {"/queue/simple", state.insertSystemRow("/queue/simple", Map.of(
+                        "name", ifName, "target", ifName, "max-limit", queueLimit, "limit-at", queueLimit), true)});
+            }
             pppSessionRows.put(activeId, created);
             return activeId;
         }
@@ -252,7 +259,27 @@ public final class RouterOsEmulator implements AutoCloseable {
         return range == null ? null : Ipv4.format(range[0]);
     }
 
-    /** A session ending (kick, reboot) takes its dynamic interface and address with it. */
+    /**
+     * The first rx/tx pair of the profile's rate-limit in bits (a missing tx copies rx), for the dynamic
+     * queue RouterOS gives a rate-limited session; null without a usable rate-limit.
+     */
+    private String rateLimitOf(Map<String, String> secret) {
+        Map<String, String> profile = state.row("/ppp/profile", secret.getOrDefault("profile", "default"));
+        String rateLimit = profile == null ? null : profile.get("rate-limit");
+        if (rateLimit == null || rateLimit.isBlank()) {
+            return null;
+        }
+        String[] pair = rateLimit.trim().split("\\s+")[0].split("/", -1);
+        try {
+            String rx = ValueTypes.parseRate("rate-limit", pair[0]);
+            String tx = pair.length > 1 ? ValueTypes.parseRate("rate-limit", pair[1]) : rx;
+            return rx + "/" + tx;
+        } catch (ApiError malformed) {
+            return null;
+        }
+    }
+
+    /** A session ending (kick, reboot) takes its dynamic interface, address and queue with it. */
     private void onPppActiveChange(String path, String id, Map<String, String> row) {
         if (row != null) {
             return;
@@ -404,6 +431,7 @@ public final class RouterOsEmulator implements AutoCloseable {
         private final boolean tls;
         private volatile int port;
         private volatile ServerSocket server;
+        private volatile Thread acceptor;
 
         Listener(boolean tls, int port) {
             this.tls = tls;
@@ -422,6 +450,7 @@ public final class RouterOsEmulator implements AutoCloseable {
             server = s;
             Thread t = new Thread(() -> acceptLoop(s), (tls ? "api-ssl" : "api") + "-accept-" + port);
             t.setDaemon(true);
+            acceptor = t;
             t.start();
         }
 
@@ -435,6 +464,15 @@ public final class RouterOsEmulator implements AutoCloseable {
                     // closing anyway
                 }
             }
+            // the JDK closes a listening socket for good only once the thread blocked in accept() has left it
+            Thread t = acceptor;
+            if (t != null && t != Thread.currentThread()) {
+                try {
+                    t.join(2000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
 
         private void acceptLoop(ServerSocket s) {
@@ -443,7 +481,11 @@ public final class RouterOsEmulator implements AutoCloseable {
                 try {
                     socket = s.accept();
                 } catch (IOException e) {
-                    return;
+                    if (s.isClosed()) {
+                        return;
+                    }
+                    LOG.debug("accept failed: {}", e.toString());
+                    continue;
                 }
                 if (faults.closeNewConnections()) {
                     try {

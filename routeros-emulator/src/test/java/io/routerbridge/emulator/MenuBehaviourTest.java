@@ -219,7 +219,12 @@ class MenuBehaviourTest {
         assertThat(c.rows("/ip/address/print", "?interface=<l2tp-alice>").get(0))
                 .containsEntry("address", "10.20.0.2/32").containsEntry("network", "10.20.0.9")
                 .containsEntry("dynamic", "true");
+        // profile "suspended" has rate-limit=1k/1k: the session gets a dynamic queue named after its interface
+        assertThat(c.rows("/queue/simple/print", "?name=<l2tp-alice>").get(0))
+                .containsEntry("max-limit", "1000/1000").containsEntry("target", "<l2tp-alice>")
+                .containsEntry("dynamic", "true");
         assertThat(c.call("/ppp/active/remove", "=.id=" + session)).containsExactly(List.of("!done"));
+        assertThat(c.rows("/queue/simple/print")).isEmpty();
         assertThat(c.rows("/ppp/active/print")).isEmpty();
         assertThat(c.rows("/interface/print", "?name=<l2tp-alice>")).isEmpty();
         assertThat(c.rows("/ip/address/print", "?interface=<l2tp-alice>")).isEmpty();

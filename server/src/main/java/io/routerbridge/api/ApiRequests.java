@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.http.Context;
 import io.routerbridge.errors.InvalidInputException;
@@ -35,6 +38,13 @@ public final class ApiRequests {
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .withCoercionConfigDefaults(all -> all
+                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                    .setAcceptBlankAsEmpty(false))
+            .withCoercionConfig(LogicalType.Textual, strings -> strings
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .build();
 
     private ApiRequests() {
@@ -63,11 +73,10 @@ public final class ApiRequests {
             throw new InvalidInputException(field + " must be " + describe(e.getTargetType()), field);
         } catch (JsonMappingException e) {
             String field = fieldOf(e);
-            throw new InvalidInputException(field == null ? "request body is not acceptable: " + firstLine(e)
-                    : field + " is not acceptable: " + firstLine(e), field);
+            throw new InvalidInputException((field == null ? "request body" : field) + " is not acceptable"
+                    + at(e), field);
         } catch (JsonProcessingException e) {
-            String field = currentField(e);
-            throw new InvalidInputException("malformed JSON: " + firstLine(e), field);
+            throw new InvalidInputException("request body is not valid JSON" + at(e), currentField(e));
         }
     }
 
@@ -191,9 +200,9 @@ public final class ApiRequests {
         return "a " + type.getSimpleName();
     }
 
-    private static String firstLine(JsonProcessingException e) {
-        String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
-        String line = message.lines().findFirst().orElse(message);
-        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+    /** Where the parser stopped; never the parser's message, which can quote the body (and its secrets). */
+    private static String at(JsonProcessingException e) {
+        return e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
     }
 }

@@ -15,8 +15,8 @@ import io.routerbridge.errors.NotFoundException;
 import io.routerbridge.errors.UnauthorizedException;
 import io.routerbridge.errors.UnavailableException;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -77,6 +77,15 @@ public final class ErrorMapper {
         }
     }
 
+    private Exception translated(Exception exception) {
+        for (Translation<?> translation : translations) {
+            if (translation.type().isInstance(exception)) {
+                return translation.apply(exception);
+            }
+        }
+        return exception;
+    }
+
     private static String at(JsonLocation location) {
         return location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
@@ -91,15 +100,6 @@ public final class ErrorMapper {
             }
         }
         return path.isEmpty() ? null : path.toString();
-    }
-
-    private Exception translated(Exception exception) {
-        for (Translation<?> translation : translations) {
-            if (translation.type().isInstance(exception)) {
-                return translation.apply(exception);
-            }
-        }
-        return exception;
     }
 
     static int statusOf(DomainException exception) {

@@ -5,11 +5,8 @@ import io.routerbridge.persistence.jooq.tables.ModRouterbridgeIpamOccupied;
 import io.routerbridge.persistence.jooq.tables.ModRouterbridgeIpamPool;
 import io.routerbridge.persistence.jooq.tables.records.ModRouterbridgeIpamAssignmentRecord;
 import io.routerbridge.persistence.jooq.tables.records.ModRouterbridgeIpamPoolRecord;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Query;
-import org.jooq.Record3;
-import org.jooq.Result;
 import org.jooq.impl.DSL;
 import org.jooq.exception.DataAccessException;
 
@@ -18,7 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,6 +24,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -40,8 +39,8 @@ import static io.routerbridge.persistence.jooq.Tables.MOD_ROUTERBRIDGE_IPAM_POOL
  *
  * <p>Every allocation and release is one transaction whose first statement locks the pool row
  * ({@code SELECT ... FOR UPDATE}). Because nothing is read before that lock, the REPEATABLE READ
- * snapshot taken by the next read already contains the previous holder's commit. The free block is
- * found in the gaps between occupied runs (see {@link FirstFit}); the UNIQUE indexes on live
+ * snapshot taken by the next read already contains the previous holder's commit. Free blocks are
+ * found in the gaps between occupied runs (see {@link OccupiedRuns}); the UNIQUE indexes on live
  * assignments are the backstop, and duplicate-key, deadlock and lock-timeout errors are retried.
  * Concurrent requests for one pool made through the same instance share a transaction (see
  * {@link #allocateBlock}); requests from other instances or processes queue on the pool row lock.
@@ -50,8 +49,6 @@ import static io.routerbridge.persistence.jooq.Tables.MOD_ROUTERBRIDGE_IPAM_POOL
 public final class IpAllocator {
     static final int MAX_ATTEMPTS = 5;
     static final int MAX_BATCH = 64;
-    private static final int FIRST_PAGE = 4;
-    private static final int MAX_PAGE = 1024;
 
     private static final ModRouterbridgeIpamPool P = MOD_ROUTERBRIDGE_IPAM_POOL;
     private static final ModRouterbridgeIpamOccupied O = MOD_ROUTERBRIDGE_IPAM_OCCUPIED;
@@ -127,17 +124,21 @@ public final class IpAllocator {
         PoolLane lane = lanes.computeIfAbsent(poolId, id -> new PoolLane());
         Request mine = new Request(serviceId, prefixLength, new CompletableFuture<>());
         lane.queue.add(mine);
-        lane.lock.lock();
-        try {
-            while (!mine.result().isDone()) {
-                List<Request> batch = new ArrayList<>();
-                for (Request r = lane.queue.poll(); r != null; r = batch.size() < MAX_BATCH ? lane.queue.poll() : null) {
-                    batch.add(r);
+        while (!mine.result().isDone()) {
+            if (lane.lock.tryLock()) {
+                try {
+                    // serve until our own request is done, plus one more round for whoever queued meanwhile
+                    boolean extraRound = true;
+                    while (!lane.queue.isEmpty() && (!mine.result().isDone() || extraRound)) {
+                        extraRound = !mine.result().isDone();
+                        serve(poolId, drain(lane.queue));
+                    }
+                } finally {
+                    lane.lock.unlock();
                 }
-                serve(poolId, batch);
+            } else {
+                awaitBriefly(mine.result());
             }
-        } finally {
-            lane.lock.unlock();
         }
         try {
             return mine.result().join();
@@ -146,6 +147,26 @@ public final class IpAllocator {
                 throw cause;
             }
             throw e;
+        }
+    }
+
+    private static List<Request> drain(Queue<Request> queue) {
+        List<Request> batch = new ArrayList<>();
+        for (Request r = queue.poll(); r != null; r = batch.size() < MAX_BATCH ? queue.poll() : null) {
+            batch.add(r);
+        }
+        return batch;
+    }
+
+    /** Waits a little for another caller to serve us; a request queued after the server's last look is then served by its own caller. */
+    private static void awaitBriefly(CompletableFuture<Assignment> result) {
+        try {
+            result.get(1, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // done (with an outcome the caller reads) or still queued: the loop decides
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for an allocation", e);
         }
     }
 
@@ -160,27 +181,103 @@ public final class IpAllocator {
                 if (!pool.quarantine().isZero()) {
                     endQuarantines(tx, pool, now);
                 }
-                for (Request r : batch) {
-                    try {
-                        outcomes.put(r, allocateLocked(tx, pool, r.serviceId(), r.prefixLength(), now));
-                    } catch (IpamException e) {
-                        outcomes.put(r, e);
-                    }
-                }
+                allocateLocked(tx, pool, batch, now, outcomes);
                 return null;
             }));
         } catch (RuntimeException e) {
             batch.forEach(r -> r.result().completeExceptionally(e));
             return;
         }
+        Map<Long, Long> ids = new HashMap<>();
+        for (var r : dsl.select(A.LIVE_SERVICE_ID, A.ID).from(A)
+                .where(A.POOL_ID.eq(poolId), A.LIVE_SERVICE_ID.in(batch.stream().map(Request::serviceId).toList()))
+                .fetch()) {
+            ids.put(r.value1(), r.value2());
+        }
         for (Request r : batch) {
             Object outcome = outcomes.get(r);
             if (outcome instanceof Assignment a) {
-                r.result().complete(a.id() != 0 ? a : a.withId(idOf(poolId, a)));
+                long id = a.id() != 0 ? a.id() : ids.getOrDefault(a.serviceId(), 0L);
+                r.result().complete(id != 0 ? a.withId(id) : a.withId(idOf(poolId, a)));
             } else {
                 r.result().completeExceptionally((IpamException) outcome);
             }
         }
+    }
+
+    /**
+     * Allocates for every request of the batch inside a transaction holding the pool lock: one read of
+     * the held assignments, the occupied runs read as far as needed, one batch of writes. A request that
+     * fails (exhausted, invalid length) writes nothing and does not stop the others.
+     */
+    private static void allocateLocked(DSLContext tx, Pool pool, List<Request> batch, Instant now,
+                                       Map<Request, Object> outcomes) {
+        long poolId = pool.id();
+        Map<Long, Assignment> held = new HashMap<>();
+        for (ModRouterbridgeIpamAssignmentRecord r : tx.selectFrom(A)
+                .where(A.POOL_ID.eq(poolId), A.LIVE_SERVICE_ID.in(batch.stream().map(Request::serviceId).toList()))
+                .fetch()) {
+            held.put(r.getLiveServiceId(), IpamRows.assignment(r));
+        }
+        OccupiedRuns runs = new OccupiedRuns(pool.range(), (after, limit) -> tx.select(O.FIRST_VALUE, O.LAST_VALUE)
+                .from(O)
+                .where(O.POOL_ID.eq(poolId), after == null ? DSL.noCondition() : O.FIRST_VALUE.gt(after))
+                .orderBy(O.FIRST_VALUE)
+                .limit(limit)
+                .fetch(r -> new AddressRange(r.value1(), r.value2())));
+        List<ModRouterbridgeIpamAssignmentRecord> inserts = new ArrayList<>();
+        for (Request request : batch) {
+            Assignment already = held.get(request.serviceId());
+            if (already != null) {
+                outcomes.put(request, already);
+                continue;
+            }
+            try {
+                int prefixLength = blockLength(pool, request.prefixLength());
+                AddressRange block = runs.takeFirstFree(pool.family().blockSize(prefixLength))
+                        .orElseThrow(() -> new PoolExhaustedException(pool.name(), pool.family(), prefixLength));
+                ModRouterbridgeIpamAssignmentRecord row = tx.newRecord(A);
+                row.setPoolId(poolId);
+                row.setSubnetId(pool.subnetId());
+                row.setServiceId(request.serviceId());
+                row.setFamily((byte) pool.family().code());
+                row.setFirstValue(block.first());
+                row.setLastValue(block.last());
+                row.setPrefixLength((short) prefixLength);
+                row.setAddress(pool.family().format(block.first(), prefixLength));
+                row.setStatus(AssignmentStatus.ASSIGNED.name());
+                row.setAssignedAt(IpamRows.utc(now));
+                row.setLiveFirstValue(block.first());
+                row.setLiveServiceId(request.serviceId());
+                inserts.add(row);
+                Assignment assignment = IpamRows.assignment(row);
+                held.put(request.serviceId(), assignment);
+                outcomes.put(request, assignment);
+            } catch (IpamException e) {
+                outcomes.put(request, e);
+            }
+        }
+        if (inserts.isEmpty()) {
+            return;
+        }
+        List<Query> writes = new ArrayList<>();
+        List<AddressRange> removed = runs.removed();
+        if (!removed.isEmpty()) {
+            writes.add(tx.deleteFrom(O).where(O.POOL_ID.eq(poolId),
+                    O.FIRST_VALUE.in(removed.stream().map(AddressRange::first).toList())));
+        }
+        var insertRuns = tx.insertInto(O, O.POOL_ID, O.FIRST_VALUE, O.LAST_VALUE);
+        for (AddressRange r : runs.added()) {
+            insertRuns = insertRuns.values(poolId, r.first(), r.last());
+        }
+        writes.add(insertRuns);
+        var insertAssignments = tx.insertInto(A).set(inserts.get(0));
+        for (ModRouterbridgeIpamAssignmentRecord row : inserts.subList(1, inserts.size())) {
+            insertAssignments = insertAssignments.newRecord().set(row);
+        }
+        writes.add(insertAssignments);
+        // one round trip for all writes: the pool stays locked for as few round trips as possible
+        tx.batch(writes).execute();
     }
 
     /** The new row's id, looked up after the commit so the pool lock is not held for it. */
@@ -199,38 +296,6 @@ public final class IpAllocator {
     private static final class PoolLane {
         final ReentrantLock lock = new ReentrantLock();
         final Queue<Request> queue = new ConcurrentLinkedQueue<>();
-    }
-
-    /** One allocation inside a transaction that holds the pool lock; writes nothing when it throws. */
-    private static Assignment allocateLocked(DSLContext tx, Pool pool, long serviceId, Integer requestedLength,
-                                             Instant now) {
-        long poolId = pool.id();
-        int prefixLength = blockLength(pool, requestedLength);
-        Optional<FirstFit.Found> found = firstFree(tx, pool, serviceId, prefixLength);
-        if (found.isEmpty()) {
-            return IpamRows.assignment(tx.selectFrom(A)
-                    .where(A.POOL_ID.eq(poolId), A.LIVE_SERVICE_ID.eq(serviceId))
-                    .fetchSingle());
-        }
-        AddressRange block = found.get().block();
-        ModRouterbridgeIpamAssignmentRecord row = tx.newRecord(A);
-        row.setPoolId(poolId);
-        row.setSubnetId(pool.subnetId());
-        row.setServiceId(serviceId);
-        row.setFamily((byte) pool.family().code());
-        row.setFirstValue(block.first());
-        row.setLastValue(block.last());
-        row.setPrefixLength((short) prefixLength);
-        row.setAddress(pool.family().format(block.first(), prefixLength));
-        row.setStatus(AssignmentStatus.ASSIGNED.name());
-        row.setAssignedAt(IpamRows.utc(now));
-        row.setLiveFirstValue(block.first());
-        row.setLiveServiceId(serviceId);
-        // one round trip for both writes: the pool stays locked for as few round trips as possible
-        List<Query> writes = occupy(tx, poolId, found.get());
-        writes.add(tx.insertInto(A).set(row));
-        tx.batch(writes).execute();
-        return IpamRows.assignment(row);
     }
 
     private Optional<Assignment> releaseLocked(DSLContext tx, long poolId, long serviceId) {
@@ -277,75 +342,6 @@ public final class IpAllocator {
                     + pool.family().bits() + ", got " + requested);
         }
         return requested;
-    }
-
-    /**
-     * Reads occupied runs in address order, a small page first, until a gap holds an aligned block.
-     * The first page is read together with the service's live assignment in the pool; empty when the
-     * service already holds one.
-     */
-    private static Optional<FirstFit.Found> firstFree(DSLContext tx, Pool pool, long serviceId, int prefixLength) {
-        BigInteger blockSize = pool.family().blockSize(prefixLength);
-        BigInteger cursor = pool.range().first();
-        AddressRange below = null;
-        BigInteger after = null;
-        int pageSize = FIRST_PAGE;
-        while (true) {
-            Condition condition = O.POOL_ID.eq(pool.id());
-            if (after != null) {
-                condition = condition.and(O.FIRST_VALUE.gt(after));
-            }
-            var page = tx.select(DSL.inline(1).as("held"), O.FIRST_VALUE, O.LAST_VALUE).from(O)
-                    .where(condition)
-                    .orderBy(O.FIRST_VALUE)
-                    .limit(pageSize);
-            Result<Record3<Integer, BigInteger, BigInteger>> rows = after != null ? page.fetch()
-                    : tx.select(DSL.inline(0).as("held"), A.FIRST_VALUE, A.LAST_VALUE).from(A)
-                            .where(A.POOL_ID.eq(pool.id()), A.LIVE_SERVICE_ID.eq(serviceId))
-                            .unionAll(page)
-                            .fetch();
-            List<AddressRange> runs = new ArrayList<>();
-            for (Record3<Integer, BigInteger, BigInteger> r : rows) {
-                if (r.value1() == 0) {
-                    return Optional.empty();
-                }
-                runs.add(new AddressRange(r.value2(), r.value3()));
-            }
-            runs.sort(Comparator.comparing(AddressRange::first));
-            FirstFit.Outcome outcome = FirstFit.scan(cursor, below, runs, pool.range().last(), blockSize,
-                    runs.size() < pageSize);
-            if (outcome instanceof FirstFit.Found found) {
-                return Optional.of(found);
-            }
-            if (outcome instanceof FirstFit.Exhausted) {
-                throw new PoolExhaustedException(pool.name(), pool.family(), prefixLength);
-            }
-            FirstFit.NeedMore more = (FirstFit.NeedMore) outcome;
-            cursor = more.cursor();
-            below = more.below();
-            after = runs.get(runs.size() - 1).first();
-            pageSize = Math.min(pageSize * 8, MAX_PAGE);
-        }
-    }
-
-    /** The statements adding the found block to the occupied runs, merged with the runs it touches. */
-    private static List<Query> occupy(DSLContext tx, long poolId, FirstFit.Found found) {
-        AddressRange block = found.block();
-        List<Query> queries = new ArrayList<>();
-        if (found.touchesBelow() && found.touchesAbove()) {
-            queries.add(tx.update(O).set(O.LAST_VALUE, found.above().last())
-                    .where(O.POOL_ID.eq(poolId), O.FIRST_VALUE.eq(found.below().first())));
-            queries.add(tx.deleteFrom(O).where(O.POOL_ID.eq(poolId), O.FIRST_VALUE.eq(found.above().first())));
-        } else if (found.touchesBelow()) {
-            queries.add(tx.update(O).set(O.LAST_VALUE, block.last())
-                    .where(O.POOL_ID.eq(poolId), O.FIRST_VALUE.eq(found.below().first())));
-        } else if (found.touchesAbove()) {
-            queries.add(tx.update(O).set(O.FIRST_VALUE, block.first())
-                    .where(O.POOL_ID.eq(poolId), O.FIRST_VALUE.eq(found.above().first())));
-        } else {
-            queries.add(tx.insertInto(O, O.POOL_ID, O.FIRST_VALUE, O.LAST_VALUE).values(poolId, block.first(), block.last()));
-        }
-        return queries;
     }
 
     /** Removes a block from the occupied run that holds it, splitting the run when needed. */

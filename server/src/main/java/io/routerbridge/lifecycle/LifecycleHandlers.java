@@ -50,9 +50,10 @@ public final class LifecycleHandlers {
     }
 
     private ModuleResult changePassword(WhmcsParams params) {
-        ServiceRecord record = lifecycle.require(params.serviceId());
-        log.info("ChangePassword for service {} ({}): the service has no PPP secret of its own, nothing to change",
-                record.serviceId(), record.mode().word());
+        if (!lifecycle.changePassword(params)) {
+            log.info("ChangePassword for service {}: its mode has no PPP secret of the service's own, nothing to "
+                    + "change", params.serviceId());
+        }
         return ModuleResult.success();
     }
 

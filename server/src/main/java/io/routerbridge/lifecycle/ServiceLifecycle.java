@@ -18,9 +18,11 @@ import io.routerbridge.provisioning.Converger;
 import io.routerbridge.provisioning.DesiredState;
 import io.routerbridge.provisioning.Plan;
 import io.routerbridge.provisioning.PlanApplier;
+import io.routerbridge.provisioning.PppoeSubscriber;
 import io.routerbridge.provisioning.ServiceSpec;
 import io.routerbridge.provisioning.ServiceStatus;
 import io.routerbridge.provisioning.StateReader;
+import io.routerbridge.provisioning.StaticSubscriber;
 import io.routerbridge.provisioning.VpnNatTenant;
 import io.routerbridge.routeros.RouterOsException;
 import io.routerbridge.routers.Router;
@@ -70,23 +72,70 @@ public final class ServiceLifecycle {
         this.clock = clock;
     }
 
-    /** CreateAccount: public IP and private prefix from the related pools, desired state active, converge. */
+    /**
+     * CreateAccount. vpn-nat: public IP and private prefix from the related pools. pppoe: a PPP secret from the
+     * service's username and password (remote address from a related address pool, if any). static: a queue for the
+     * address assigned from the related address pool. Then desired state active and converge.
+     */
     public ServiceRecord create(WhmcsParams params) {
         long serviceId = params.serviceId();
-        ProductParameters product = supported(ProductParameters.from(params));
+        ProductParameters product = ProductParameters.from(params);
         Router router = routerOf(params);
         List<Pool> pools = configurations.poolsFor(
                 hosting.composition(serviceId, params.productId(), params.serverId()));
-        Pool addressPool = firstOfKind(pools, PoolKind.ADDRESS, params.productId(), "an address pool (public IPs)");
-        Pool prefixPool = firstOfKind(pools, PoolKind.PREFIX, params.productId(),
-                "a prefix pool (private tenant subnets)");
-        Assignment publicIp = allocate(addressPool, serviceId, null);
-        Assignment prefix = allocate(prefixPool, serviceId, product.privatePrefixLength());
-        String supernet = subnets.get(prefixPool.subnetId()).cidr();
-        services.saveDesired(serviceId, router.id(), product.mode(), ServiceStatus.ACTIVE, publicIp.address(),
-                prefix.address(), supernet, product.wanInterface(), snapshot(product), clock.instant());
-        hosting.writeIps(serviceId, publicIp.address(), otherAddresses(serviceId, publicIp.address()));
+        Instant now = clock.instant();
+        switch (product.mode()) {
+            case VPN_NAT -> {
+                Pool addressPool = firstOfKind(pools, PoolKind.ADDRESS, params.productId(),
+                        "an address pool (public IPs)");
+                Pool prefixPool = firstOfKind(pools, PoolKind.PREFIX, params.productId(),
+                        "a prefix pool (private tenant subnets)");
+                Assignment publicIp = allocate(addressPool, serviceId, null);
+                Assignment prefix = allocate(prefixPool, serviceId, product.privatePrefixLength());
+                String supernet = subnets.get(prefixPool.subnetId()).cidr();
+                services.saveDesired(serviceId, router.id(), product.mode(), ServiceStatus.ACTIVE, publicIp.address(),
+                        prefix.address(), supernet, product.wanInterface(), snapshot(product), now);
+            }
+            case PPPOE -> {
+                String username = params.requiredString("username");
+                String password = params.requiredString("password");
+                String address = pools.stream().filter(pool -> pool.kind() == PoolKind.ADDRESS).findFirst()
+                        .map(pool -> allocate(pool, serviceId, null).address()).orElse(null);
+                services.saveDesired(serviceId, router.id(), product.mode(), ServiceStatus.ACTIVE, address, null, null,
+                        product.wanInterface(), snapshot(product), now);
+                services.savePppCredentials(serviceId, username, password, now);
+            }
+            case STATIC -> {
+                if (product.rateLimit() == null) {
+                    throw new InvalidInputException("configoption3 (Rate Limit) is required in static mode, "
+                            + "e.g. 10M/50M", "configoption3");
+                }
+                Pool addressPool = firstOfKind(pools, PoolKind.ADDRESS, params.productId(), "an address pool");
+                services.saveDesired(serviceId, router.id(), product.mode(), ServiceStatus.ACTIVE,
+                        allocate(addressPool, serviceId, null).address(), null, null, product.wanInterface(),
+                        snapshot(product), now);
+            }
+        }
+        ServiceRecord record = require(serviceId);
+        if (record.publicIp() != null) {
+            hosting.writeIps(serviceId, record.publicIp(), otherAddresses(serviceId, record.publicIp()));
+        }
         return apply(serviceId);
+    }
+
+    /**
+     * ChangePassword: pppoe services get the new password on their PPP secret; other modes have no secret of the
+     * service's own, so there is nothing to do (false).
+     */
+    public boolean changePassword(WhmcsParams params) {
+        ServiceRecord record = require(params.serviceId());
+        if (record.mode() != Mode.PPPOE) {
+            return false;
+        }
+        services.savePppCredentials(record.serviceId(), record.pppUsername(), params.requiredString("password"),
+                clock.instant());
+        apply(record.serviceId());
+        return true;
     }
 
     public ServiceRecord suspend(long serviceId) {
@@ -115,7 +164,7 @@ public final class ServiceLifecycle {
     /** ChangePackage: the product's parameters are read again and the router converged to them. */
     public ServiceRecord changePackage(WhmcsParams params) {
         long serviceId = params.serviceId();
-        ProductParameters product = supported(ProductParameters.from(params));
+        ProductParameters product = ProductParameters.from(params);
         ServiceRecord record = require(serviceId);
         Router router = routerOf(params);
         services.saveDesired(serviceId, router.id(), product.mode(), record.desiredStatus(), record.publicIp(),
@@ -258,17 +307,25 @@ public final class ServiceLifecycle {
         }
     }
 
-    /** The service's desired objects, computed from its record, its VPN users and its port forwards. */
+    /** The service's desired objects, computed from its record (and, for vpn-nat, its VPN users and port forwards). */
     ServiceSpec spec(ServiceRecord record) {
         ProductParameters product = parameters(record);
-        List<VpnNatTenant.VpnUser> users = new ArrayList<>();
-        for (VpnUserRecord user : services.vpnUsers(record.serviceId())) {
-            users.add(new VpnNatTenant.VpnUser(user.name(), user.password(), product.pppService(),
-                    product.pppProfile(), product.rateLimit(), user.disabled(), user.remoteAddress()));
-        }
-        return new VpnNatTenant(Long.toString(record.serviceId()), record.publicIp(), record.wanInterface(),
-                record.privatePrefix(), record.tenantSupernet(), record.desiredStatus(), users,
-                services.portForwards(record.serviceId()));
+        String id = Long.toString(record.serviceId());
+        return switch (record.mode()) {
+            case VPN_NAT -> {
+                List<VpnNatTenant.VpnUser> users = new ArrayList<>();
+                for (VpnUserRecord user : services.vpnUsers(record.serviceId())) {
+                    users.add(new VpnNatTenant.VpnUser(user.name(), user.password(), product.pppService(),
+                            product.pppProfile(), product.rateLimit(), user.disabled(), user.remoteAddress()));
+                }
+                yield new VpnNatTenant(id, record.publicIp(), record.wanInterface(), record.privatePrefix(),
+                        record.tenantSupernet(), record.desiredStatus(), users,
+                        services.portForwards(record.serviceId()));
+            }
+            case PPPOE -> new PppoeSubscriber(id, record.pppUsername(), record.pppPassword(), product.pppProfile(),
+                    product.disconnectProfile(), record.publicIp(), record.desiredStatus());
+            case STATIC -> new StaticSubscriber(id, record.publicIp(), product.rateLimit(), record.desiredStatus());
+        };
     }
 
     /** Null when the router confirmed everything (and, after a teardown, holds no session of the service). */
@@ -325,14 +382,6 @@ public final class ServiceLifecycle {
         }
         return routers.upsertFromWhmcs(params.serverId(), params.serverHost(), params.serverPort().orElse(0),
                 params.serverSecure(), params.serverUsername(), params.serverPassword());
-    }
-
-    private static ProductParameters supported(ProductParameters product) {
-        if (product.mode() != Mode.VPN_NAT) {
-            throw new InvalidInputException("mode " + product.mode().word() + " is not available yet; use vpn-nat",
-                    "configoption1");
-        }
-        return product;
     }
 
     private static Pool firstOfKind(List<Pool> pools, PoolKind kind, long productId, String what) {

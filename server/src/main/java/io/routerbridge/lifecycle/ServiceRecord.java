@@ -10,5 +10,10 @@ import java.time.Instant;
 public record ServiceRecord(long serviceId, int routerId, Mode mode, ServiceStatus desiredStatus, String publicIp,
                             String privatePrefix, String tenantSupernet, String wanInterface, String parameters,
                             ApplyOutcome lastOutcome, String lastError, int attempts, Instant nextRetryAt,
-                            Instant appliedAt) {
+                            Instant appliedAt, String pppUsername, String pppPassword) {
+    @Override
+    public String toString() {
+        return "ServiceRecord[serviceId=" + serviceId + ", routerId=" + routerId + ", mode=" + mode + ", desiredStatus="
+                + desiredStatus + ", publicIp=" + publicIp + ", lastOutcome=" + lastOutcome + "]";
+    }
 }

@@ -35,7 +35,7 @@ public final class ServiceRepository {
     }
 
     public Optional<ServiceRecord> find(long serviceId) {
-        return db.selectFrom(S).where(S.SERVICE_ID.eq(serviceId)).fetchOptional(ServiceRepository::record);
+        return db.selectFrom(S).where(S.SERVICE_ID.eq(serviceId)).fetchOptional(this::record);
     }
 
     /** Services of a router, by id, except those whose termination is complete. */
@@ -43,7 +43,7 @@ public final class ServiceRepository {
         return db.selectFrom(S)
                 .where(S.ROUTER_ID.eq(routerId), DSL.not(S.DESIRED_STATUS.eq(ServiceStatus.TERMINATED.name())
                         .and(S.LAST_OUTCOME.eq(ApplyOutcome.APPLIED.name()))))
-                .orderBy(S.SERVICE_ID).fetch(ServiceRepository::record);
+                .orderBy(S.SERVICE_ID).fetch(this::record);
     }
 
     /** Services whose last apply failed and whose retry time has come. */
@@ -74,6 +74,13 @@ public final class ServiceRepository {
                 .set(S.PARAMETERS, parameters).set(S.LAST_OUTCOME, ApplyOutcome.PENDING.name())
                 .set(S.UPDATED_AT, at)
                 .execute();
+    }
+
+    /** pppoe: the subscriber's PPP credentials (the WHMCS service's username and password). */
+    public void savePppCredentials(long serviceId, String username, String password, Instant now) {
+        db.update(S).set(S.PPP_USERNAME, username).set(S.PPP_PASSWORD_CIPHERTEXT, cipher.encrypt(password))
+                .set(S.LAST_OUTCOME, ApplyOutcome.PENDING.name()).set(S.UPDATED_AT, utc(now))
+                .where(S.SERVICE_ID.eq(serviceId)).execute();
     }
 
     public void setDesiredStatus(long serviceId, ServiceStatus status, Instant now) {
@@ -143,12 +150,13 @@ public final class ServiceRepository {
                         row.getPrivatePort()));
     }
 
-    private static ServiceRecord record(ModRouterbridgeServiceRecord row) {
+    private ServiceRecord record(ModRouterbridgeServiceRecord row) {
         return new ServiceRecord(row.getServiceId(), row.getRouterId(), Mode.valueOf(row.getMode()),
                 ServiceStatus.valueOf(row.getDesiredStatus()), row.getPublicIp(), row.getPrivatePrefix(),
                 row.getTenantSupernet(), row.getWanInterface(), row.getParameters(),
                 ApplyOutcome.valueOf(row.getLastOutcome().toUpperCase(Locale.ROOT)), row.getLastError(),
-                row.getAttempts(), instant(row.getNextRetryAt()), instant(row.getAppliedAt()));
+                row.getAttempts(), instant(row.getNextRetryAt()), instant(row.getAppliedAt()), row.getPppUsername(),
+                row.getPppPasswordCiphertext() == null ? null : cipher.decrypt(row.getPppPasswordCiphertext()));
     }
 
     private static Instant instant(LocalDateTime value) {

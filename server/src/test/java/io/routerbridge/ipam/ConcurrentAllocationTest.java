@@ -112,7 +112,7 @@ class ConcurrentAllocationTest {
     void allocateReleaseChurnNeverGivesOneAddressToTwoLiveServices() throws Exception {
         Subnet subnet = subnets.create(NewSubnet.of("10.17.0.0/24").withGateway("10.17.0.1").withExcluded("10.17.0.100"));
         Pool pool = pools.create(NewPool.addresses("churn-v4", subnet.id()));
-        churn(pool, subnet, 3, 60);
+        churn(pool, subnet, 3, 40);
     }
 
     @Test

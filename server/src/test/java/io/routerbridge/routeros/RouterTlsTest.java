@@ -66,7 +66,7 @@ class RouterTlsTest {
     }
 
     @Test
-    void trustOnFirstUseAcceptsReportsAndThenHoldsToTheFirstCertificate() {
+    void trustOnFirstUseAcceptsTheCertificateAndReportsItsFingerprint() {
         List<String> reported = new CopyOnWriteArrayList<>();
         ClientOptions options = TestRouters.quickOptions()
                 .withTrustOnFirstUse((endpoint, sha256) -> reported.add(endpoint.address() + " " + sha256));

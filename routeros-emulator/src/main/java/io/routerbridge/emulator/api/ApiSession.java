@@ -187,6 +187,12 @@ public final class ApiSession {
                 replies.trap(t.message(), t.category());
             }
             replies.done();
+        } catch (RuntimeException e) {
+            // an emulator bug: say so on the wire and in the log, keep the connection
+            LOG.error("connection {}: command {} failed", id, decoded.words(), e);
+            replies.clear();
+            replies.trap("failure: emulator internal error: " + e, 4);
+            replies.done();
         }
         if (!replies.isEmpty()) {
             enqueue(replies.bytes(), due, !longRunning, false);

@@ -9,7 +9,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /** The hand-written IPv4 fast path agrees with the IP address library on every address and prefix length. */
-class ValueNormalizerProperties {
+class ValueNormalizerPropertyTest {
 
     @Property(tries = 1000)
     void ipv4PrefixesNormaliseLikeTheLibrary(@ForAll @IntRange(min = 0, max = 255) int a,

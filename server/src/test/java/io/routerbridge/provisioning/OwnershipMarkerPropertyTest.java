@@ -6,7 +6,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.StringLength;
 
-class OwnershipMarkerProperties {
+class OwnershipMarkerPropertyTest {
 
     @Property(tries = 500)
     void everyKeyRoundTrips(@ForAll @StringLength(min = 1, max = 60) String key) {

@@ -17,7 +17,7 @@ import net.jqwik.api.Provide;
  * and moved by hand, operator objects around ours), one apply converges it: planning again yields nothing,
  * operator objects are exactly as they were, and each owner's rules are in order.
  */
-class ConvergenceProperties {
+class ConvergencePropertyTest {
 
     enum Mode { VPN_NAT, PPPOE, STATIC }
 
