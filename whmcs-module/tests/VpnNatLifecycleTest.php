@@ -133,7 +133,12 @@ final class VpnNatLifecycleTest extends WhmcsTestCase
             $recordedIp = Fixtures::serviceRow($d)['dedicatedip'];
             self::assertNotSame('', $recordedIp);
 
+            $test = ModuleRunner::testConnection($this->serverId);
+            self::assertFalse($test['success']);
+            self::assertStringContainsString('unreachable', $test['error']);
+
             $router->launch();
+            self::assertSame(['success' => true, 'error' => ''], ModuleRunner::testConnection($this->serverId));
             self::assertSame([], $router->control->ownedBy($d), 'nothing reached the router');
             self::assertSame('success', ModuleRunner::callModule($d, 'CreateAccount'));
             self::assertSame($recordedIp, $this->assertActiveTenant($d), 'the retry keeps the IP recorded by the failed attempt');
