@@ -1,6 +1,7 @@
 package io.routerbridge.lifecycle;
 
 import io.routerbridge.errors.InvalidInputException;
+import io.routerbridge.provisioning.ValueNormalizer;
 import io.routerbridge.whmcs.WhmcsParams;
 
 /**
@@ -14,10 +15,15 @@ public record ProductParameters(Mode mode, String wanInterface, String rateLimit
                                 int graceDays) {
 
     public static ProductParameters from(WhmcsParams params) {
+        String rateLimit = blankToNull(params.configOption(3));
+        if (rateLimit != null && !ValueNormalizer.isRatePair(rateLimit)) {
+            throw new InvalidInputException("configoption3 (Rate Limit) must look like 10M/50M (upload/download), not "
+                    + rateLimit, "configoption3");
+        }
         return new ProductParameters(
                 Mode.of(params.configOption(1)),
                 text(params, 2, "ether1"),
-                blankToNull(params.configOption(3)),
+                rateLimit,
                 text(params, 4, "default"),
                 text(params, 5, "l2tp"),
                 number(params, 6, "Max VPN Users", 5, 0, 10_000),

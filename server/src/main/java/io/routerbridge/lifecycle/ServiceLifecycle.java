@@ -87,9 +87,9 @@ public final class ServiceLifecycle {
         switch (product.mode()) {
             case VPN_NAT -> {
                 Pool addressPool = firstOfKind(pools, PoolKind.ADDRESS, params.productId(),
-                        "an address pool (public IPs)");
+                        "address pool (public IPs)");
                 Pool prefixPool = firstOfKind(pools, PoolKind.PREFIX, params.productId(),
-                        "a prefix pool (private tenant subnets)");
+                        "prefix pool (private tenant subnets)");
                 Assignment publicIp = allocate(addressPool, serviceId, null);
                 Assignment prefix = allocate(prefixPool, serviceId, product.privatePrefixLength());
                 String supernet = subnets.get(prefixPool.subnetId()).cidr();
@@ -110,7 +110,7 @@ public final class ServiceLifecycle {
                     throw new InvalidInputException("configoption3 (Rate Limit) is required in static mode, "
                             + "e.g. 10M/50M", "configoption3");
                 }
-                Pool addressPool = firstOfKind(pools, PoolKind.ADDRESS, params.productId(), "an address pool");
+                Pool addressPool = firstOfKind(pools, PoolKind.ADDRESS, params.productId(), "address pool");
                 services.saveDesired(serviceId, router.id(), product.mode(), ServiceStatus.ACTIVE,
                         allocate(addressPool, serviceId, null).address(), null, null, product.wanInterface(),
                         snapshot(product), now);
@@ -166,6 +166,9 @@ public final class ServiceLifecycle {
         long serviceId = params.serviceId();
         ProductParameters product = ProductParameters.from(params);
         ServiceRecord record = require(serviceId);
+        if (record.desiredStatus() == ServiceStatus.TERMINATED) {
+            throw new ConflictException("service " + serviceId + " is terminated");
+        }
         Router router = routerOf(params);
         services.saveDesired(serviceId, router.id(), product.mode(), record.desiredStatus(), record.publicIp(),
                 record.privatePrefix(), record.tenantSupernet(), product.wanInterface(), snapshot(product),
@@ -309,6 +312,15 @@ public final class ServiceLifecycle {
 
     /** The service's desired objects, computed from its record (and, for vpn-nat, its VPN users and port forwards). */
     ServiceSpec spec(ServiceRecord record) {
+        try {
+            return specOf(record);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("service " + record.serviceId() + " cannot be provisioned: "
+                    + e.getMessage());
+        }
+    }
+
+    private ServiceSpec specOf(ServiceRecord record) {
         ProductParameters product = parameters(record);
         String id = Long.toString(record.serviceId());
         return switch (record.mode()) {

@@ -250,6 +250,23 @@ class VpnNatLifecycleTest {
     }
 
     @Test
+    void invalidProductSettingsAreRefusedNamingTheOptionBeforeAnythingIsAssigned() {
+        fixture.hostingRow(451, 45, 4);
+        Map<String, Object> p = params(451, 45, 4, router);
+        p.put("configoption3", "fast");
+        JsonNode refused = fixture.call("CreateAccount", p, 400);
+        assertThat(refused.get("field").asText()).isEqualTo("configoption3");
+        p.put("configoption3", "10M/10M");
+        p.put("configoption1", "bridge");
+        assertThat(fixture.call("CreateAccount", p, 400).get("field").asText()).isEqualTo("configoption1");
+        p.put("configoption1", "vpn-nat");
+        JsonNode noPool = fixture.call("CreateAccount", p, 400);
+        assertThat(noPool.get("error").asText()).contains("product 45 has no address pool");
+        assertThat(fixture.dedicatedIp(451)).isEmpty();
+        assertThat(fixture.call("SuspendAccount", p, 404).get("error").asText()).contains("not provisioned");
+    }
+
+    @Test
     void relationsAreValidatedNamingTheField() {
         long config = fixture.created("/configurations", Map.of("name", "validation"));
         assertField(fixture.rest("POST", "/configurations/" + config + "/relations",
