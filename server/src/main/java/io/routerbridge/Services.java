@@ -45,6 +45,7 @@ import io.routerbridge.ipam.sync.WhmcsSync;
 import io.routerbridge.jobs.JobRoutes;
 import io.routerbridge.jobs.Jobs;
 import io.routerbridge.ipam.configuration.ConfigurationRepository;
+import io.routerbridge.ipam.integration.AfterCreatePush;
 import io.routerbridge.ipam.configuration.Configurations;
 import io.routerbridge.ipam.configuration.web.ConfigurationRoutes;
 import io.routerbridge.jobs.FailedApplyRetrier;
@@ -146,6 +147,7 @@ public final class Services implements AutoCloseable {
         this.housekeepingSettings = new HousekeepingSettings(dsl);
         this.usageAlerts = new UsageAlerts(dsl, clock);
         hooks.register(DailyCron.HOOK, new DailyCron(housekeepingSettings, usageAlerts, ipCleaner)::handle);
+        hooks.register(AfterCreatePush.HOOK, new AfterCreatePush(ipAllocator, List.of(netBoxIntegration))::handle);
         this.configurations = new Configurations(new ConfigurationRepository(dsl), poolService, subnetService, clock);
         this.routerClients = new RouterClients(ClientOptions.defaults().withConnectTimeout(Duration.ofSeconds(3))
                 .withCommandTimeout(Duration.ofSeconds(15)));

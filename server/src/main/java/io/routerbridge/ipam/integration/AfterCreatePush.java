@@ -1,0 +1,49 @@
+package io.routerbridge.ipam.integration;
+
+import io.routerbridge.errors.UnavailableException;
+import io.routerbridge.ipam.Assignment;
+import io.routerbridge.ipam.AssignmentStatus;
+import io.routerbridge.ipam.IpAllocator;
+import io.routerbridge.whmcs.ModuleResult;
+import io.routerbridge.whmcs.WhmcsParams;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The AfterModuleCreate hook: the service exists in WHMCS now, so every address it holds is pushed
+ * through the integrations. A failing integration is reported to WHMCS (module log) and never undoes
+ * the assignment; the other integrations still get their push.
+ */
+public final class AfterCreatePush {
+    public static final String HOOK = "AfterModuleCreate";
+
+    private final IpAllocator allocator;
+    private final List<IpamIntegration> integrations;
+
+    public AfterCreatePush(IpAllocator allocator, List<IpamIntegration> integrations) {
+        this.allocator = allocator;
+        this.integrations = List.copyOf(integrations);
+    }
+
+    public ModuleResult handle(WhmcsParams vars) {
+        WhmcsParams params = vars.has("params") ? vars.params() : vars;
+        List<Assignment> held = allocator.assignmentsOf(params.serviceId()).stream()
+                .filter(assignment -> assignment.status() == AssignmentStatus.ASSIGNED)
+                .toList();
+        List<String> failures = new ArrayList<>();
+        for (IpamIntegration integration : integrations) {
+            for (Assignment assignment : held) {
+                try {
+                    integration.addIp(assignment);
+                } catch (IntegrationException e) {
+                    failures.add(integration.name() + ": " + e.getMessage());
+                }
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new UnavailableException("service " + params.serviceId() + " keeps its addresses, but pushing them "
+                    + "failed: " + String.join("; ", failures));
+        }
+        return ModuleResult.success().with("pushed", held.size() * integrations.size());
+    }
+}
