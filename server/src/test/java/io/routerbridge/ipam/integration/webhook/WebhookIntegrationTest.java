@@ -14,6 +14,8 @@ import io.routerbridge.ipam.PoolService;
 import io.routerbridge.ipam.Subnet;
 import io.routerbridge.ipam.SubnetService;
 import io.routerbridge.ipam.actionlog.Actor;
+import io.routerbridge.ipam.netbox.NetBoxReleaseMode;
+import io.routerbridge.ipam.netbox.NetBoxSettings;
 import io.routerbridge.ipam.orphans.ReleaseResult;
 import io.routerbridge.testsupport.LogCapture;
 import io.routerbridge.testsupport.TestDatabase;
@@ -140,13 +142,24 @@ class WebhookIntegrationTest {
             });
             assertThat(allocator.assignmentsOf(42)).as("the release is committed").isEmpty();
 
+            // NetBox down must not keep the webhook from being told, on push and on release.
             service.services().webhookIntegration().configure(WebhookSettings.of(endpoint.url(), SECRET));
+            service.services().netBoxIntegration().configure(NetBoxSettings.of("http://127.0.0.1:" + closedPort, "t"),
+                    NetBoxReleaseMode.DEPRECATE);
             endpoint.answer(200);
+            int pushedBefore = endpoint.deliveries().size();
+            HttpResponse<String> netBoxDown = service.callHook("AfterModuleCreate", Map.of("params", Map.of("serviceid", 41)));
+            assertThat(netBoxDown.statusCode()).isEqualTo(503);
+            assertThat(service.json(netBoxDown).path("error").asText()).contains("netbox").doesNotContain("webhook");
+            assertThat(endpoint.deliveries()).hasSize(pushedBefore + 1);
+            assertThat(endpoint.deliveries().get(pushedBefore).signatureValid()).isTrue();
+
             int sentBefore = endpoint.deliveries().size();
             List<ReleaseResult> released = service.services().orphans().releaseAll(Actor.SYSTEM);
             assertThat(released).singleElement().satisfies(r -> {
                 assertThat(r.released()).isTrue();
                 assertThat(r.address()).isEqualTo(held.address());
+                assertThat(r.detail()).contains("netbox").doesNotContain("webhook");
             });
             List<OperatorEndpoint.Delivery> after = endpoint.deliveries().subList(sentBefore, endpoint.deliveries().size());
             assertThat(after).singleElement().satisfies(d -> {
