@@ -46,6 +46,10 @@ import io.routerbridge.jobs.JobRoutes;
 import io.routerbridge.jobs.Jobs;
 import io.routerbridge.ipam.configuration.ConfigurationRepository;
 import io.routerbridge.ipam.integration.AfterCreatePush;
+import io.routerbridge.ipam.integration.IpamIntegration;
+import io.routerbridge.ipam.integration.ReleaseNotifier;
+import io.routerbridge.ipam.integration.webhook.WebhookIntegration;
+import io.routerbridge.ipam.integration.webhook.web.WebhookRoutes;
 import io.routerbridge.ipam.configuration.Configurations;
 import io.routerbridge.ipam.configuration.web.ConfigurationRoutes;
 import io.routerbridge.jobs.FailedApplyRetrier;
@@ -103,6 +107,7 @@ public final class Services implements AutoCloseable {
     private final PoolService poolService;
     private final IpAllocator ipAllocator;
     private final NetBoxIntegration netBoxIntegration;
+    private final WebhookIntegration webhookIntegration;
     private final ActionLog actionLog;
     private final Jobs jobs;
     private final WhmcsSync whmcsSync;
@@ -135,19 +140,21 @@ public final class Services implements AutoCloseable {
         this.poolService = new PoolService(dsl, clock);
         this.ipAllocator = new IpAllocator(dsl, clock);
         this.netBoxIntegration = new NetBoxIntegration(dsl, cipher, clock);
+        this.webhookIntegration = new WebhookIntegration(dsl, cipher, json, clock);
+        List<IpamIntegration> integrations = List.of(netBoxIntegration, webhookIntegration);
         this.actionLog = new ActionLog(dsl, clock);
         this.jobs = new Jobs(dsl, clock, json);
         this.whmcsSync = new WhmcsSync(dsl, clock, actionLog);
         HeldBlocks heldBlocks = new HeldBlocks(dsl);
-        // Released blocks are pushed to NetBox (a no-op while NetBox is not configured).
+        // Released blocks are pushed to NetBox and the webhook (each a no-op while not configured).
         AssignmentReleaser releaser = new AssignmentReleaser(ipAllocator, heldBlocks, actionLog,
-                netBoxIntegration::removeIp);
+                new ReleaseNotifier(integrations));
         this.orphans = new Orphans(heldBlocks, releaser);
         this.ipCleaner = new IpCleaner(dsl, heldBlocks, releaser, actionLog, clock, json);
         this.housekeepingSettings = new HousekeepingSettings(dsl);
         this.usageAlerts = new UsageAlerts(dsl, clock);
         hooks.register(DailyCron.HOOK, new DailyCron(housekeepingSettings, usageAlerts, ipCleaner)::handle);
-        hooks.register(AfterCreatePush.HOOK, new AfterCreatePush(ipAllocator, List.of(netBoxIntegration))::handle);
+        hooks.register(AfterCreatePush.HOOK, new AfterCreatePush(ipAllocator, integrations)::handle);
         this.configurations = new Configurations(new ConfigurationRepository(dsl), poolService, subnetService, clock);
         this.routerClients = new RouterClients(ClientOptions.defaults().withConnectTimeout(Duration.ofSeconds(3))
                 .withCommandTimeout(Duration.ofSeconds(15)));
@@ -188,6 +195,11 @@ public final class Services implements AutoCloseable {
         return netBoxIntegration;
     }
 
+    /** The signed webhook as configured through /api/v1/integrations/webhook. */
+    public WebhookIntegration webhookIntegration() {
+        return webhookIntegration;
+    }
+
     public HttpApp httpApp() {
         return new HttpApp(json, new HealthEndpoints(readiness),
                 new WhmcsEndpoints(signatureVerifier, dispatcher), restApi());
@@ -198,6 +210,7 @@ public final class Services implements AutoCloseable {
         return new RestApi(apiKeys, OpenApiDocument.load(), List.of(
                 // before IpamRoutes: its error translations must win over IPAM's catch-all
                 new NetBoxRoutes(netBoxIntegration),
+                new WebhookRoutes(webhookIntegration),
                 new IpamRoutes(subnetService, poolService, ipAllocator, new AssignmentSearch(dsl),
                         new IpamRemoval(dsl), actionLog),
                 new ExchangeRoutes(new IpamExchange(dsl, clock)),
