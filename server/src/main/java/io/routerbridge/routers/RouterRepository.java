@@ -6,9 +6,12 @@ import io.routerbridge.persistence.jooq.tables.records.ModRouterbridgeRouterReco
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 
 /** Persistence of mod_routerbridge_router; the password column only ever holds ciphertext. */
 public final class RouterRepository {
@@ -47,25 +50,22 @@ public final class RouterRepository {
                                     String tlsFingerprintSha256, String username, String passwordCiphertext,
                                     Instant now) {
         LocalDateTime at = utc(now);
+        // The connection fields are written on insert and on update alike.
+        Map<Field<?>, Object> connection = new LinkedHashMap<>();
+        connection.put(MOD_ROUTERBRIDGE_ROUTER.HOST, host);
+        connection.put(MOD_ROUTERBRIDGE_ROUTER.API_PORT, apiPort);
+        connection.put(MOD_ROUTERBRIDGE_ROUTER.TLS, tls);
+        connection.put(MOD_ROUTERBRIDGE_ROUTER.TLS_FINGERPRINT_SHA256, tlsFingerprintSha256);
+        connection.put(MOD_ROUTERBRIDGE_ROUTER.USERNAME, username);
+        connection.put(MOD_ROUTERBRIDGE_ROUTER.PASSWORD_CIPHERTEXT, passwordCiphertext);
+        connection.put(MOD_ROUTERBRIDGE_ROUTER.UPDATED_AT, at);
         db.insertInto(MOD_ROUTERBRIDGE_ROUTER)
                 .set(MOD_ROUTERBRIDGE_ROUTER.WHMCS_SERVER_ID, whmcsServerId)
                 .set(MOD_ROUTERBRIDGE_ROUTER.NAME, host)
-                .set(MOD_ROUTERBRIDGE_ROUTER.HOST, host)
-                .set(MOD_ROUTERBRIDGE_ROUTER.API_PORT, apiPort)
-                .set(MOD_ROUTERBRIDGE_ROUTER.TLS, tls)
-                .set(MOD_ROUTERBRIDGE_ROUTER.TLS_FINGERPRINT_SHA256, tlsFingerprintSha256)
-                .set(MOD_ROUTERBRIDGE_ROUTER.USERNAME, username)
-                .set(MOD_ROUTERBRIDGE_ROUTER.PASSWORD_CIPHERTEXT, passwordCiphertext)
                 .set(MOD_ROUTERBRIDGE_ROUTER.CREATED_AT, at)
-                .set(MOD_ROUTERBRIDGE_ROUTER.UPDATED_AT, at)
+                .set(connection)
                 .onDuplicateKeyUpdate()
-                .set(MOD_ROUTERBRIDGE_ROUTER.HOST, host)
-                .set(MOD_ROUTERBRIDGE_ROUTER.API_PORT, apiPort)
-                .set(MOD_ROUTERBRIDGE_ROUTER.TLS, tls)
-                .set(MOD_ROUTERBRIDGE_ROUTER.TLS_FINGERPRINT_SHA256, tlsFingerprintSha256)
-                .set(MOD_ROUTERBRIDGE_ROUTER.USERNAME, username)
-                .set(MOD_ROUTERBRIDGE_ROUTER.PASSWORD_CIPHERTEXT, passwordCiphertext)
-                .set(MOD_ROUTERBRIDGE_ROUTER.UPDATED_AT, at)
+                .set(connection)
                 .execute();
     }
 
