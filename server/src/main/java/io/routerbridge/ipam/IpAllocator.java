@@ -15,14 +15,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +44,7 @@ import static io.routerbridge.persistence.jooq.Tables.MOD_ROUTERBRIDGE_IPAM_POOL
  * snapshot taken by the next read already contains the previous holder's commit. Free blocks are
  * found in the gaps between occupied runs (see {@link OccupiedRuns}); the UNIQUE indexes on live
  * assignments are the backstop, and duplicate-key, deadlock and lock-timeout errors are retried.
- * Concurrent requests for one pool made through the same instance share a transaction (see
+ * Concurrent requests made through the same instance, for one pool or several, share a transaction (see
  * {@link #allocateBlock}); requests from other instances or processes queue on the pool row lock.
  * Thread-safe: create one per DSLContext and share it.
  */
@@ -56,7 +58,8 @@ public final class IpAllocator {
 
     private final DSLContext dsl;
     private final Clock clock;
-    private final Map<Long, PoolLane> lanes = new ConcurrentHashMap<>();
+    private final ReentrantLock lane = new ReentrantLock();
+    private final Queue<Request> queue = new ConcurrentLinkedQueue<>();
 
     public IpAllocator(DSLContext dsl) {
         this(dsl, Clock.systemUTC());
@@ -116,25 +119,25 @@ public final class IpAllocator {
     }
 
     /**
-     * Callers wanting blocks of the same pool are served in batches: whoever holds the pool's lane
-     * runs one transaction for everything queued (up to {@link #MAX_BATCH}), so concurrent requests
-     * share one pool lock and one commit instead of queueing on the row lock one commit at a time.
+     * Concurrent callers are served in batches: whoever holds the lane runs one transaction for
+     * everything queued (up to {@link #MAX_BATCH} requests, any number of pools), so they share the pool
+     * locks and one commit instead of queueing on the row locks one commit at a time. Pools are locked in
+     * id order by one statement, so two batches (or two processes) never wait on each other in a cycle.
      */
     private Assignment allocateBlock(long poolId, long serviceId, Integer prefixLength) {
-        PoolLane lane = lanes.computeIfAbsent(poolId, id -> new PoolLane());
-        Request mine = new Request(serviceId, prefixLength, new CompletableFuture<>());
-        lane.queue.add(mine);
+        Request mine = new Request(poolId, serviceId, prefixLength, new CompletableFuture<>());
+        queue.add(mine);
         while (!mine.result().isDone()) {
-            if (lane.lock.tryLock()) {
+            if (lane.tryLock()) {
                 try {
                     // serve until our own request is done, plus one more round for whoever queued meanwhile
                     boolean extraRound = true;
-                    while (!lane.queue.isEmpty() && (!mine.result().isDone() || extraRound)) {
+                    while (!queue.isEmpty() && (!mine.result().isDone() || extraRound)) {
                         extraRound = !mine.result().isDone();
-                        serve(poolId, drain(lane.queue));
+                        serve(drain(queue));
                     }
                 } finally {
-                    lane.lock.unlock();
+                    lane.unlock();
                 }
             } else {
                 awaitBriefly(mine.result());
@@ -170,55 +173,83 @@ public final class IpAllocator {
         }
     }
 
-    private void serve(long poolId, List<Request> batch) {
+    private void serve(List<Request> batch) {
+        SortedMap<Long, List<Request>> byPool = new TreeMap<>();
+        batch.forEach(r -> byPool.computeIfAbsent(r.poolId(), id -> new ArrayList<>()).add(r));
         Map<Request, Object> outcomes = new HashMap<>();
         try {
             withRetry(() -> dsl.transactionResult(cfg -> {
                 outcomes.clear();
                 DSLContext tx = cfg.dsl();
-                Pool pool = lockPool(tx, poolId);
+                Map<Long, Pool> locked = lockPools(tx, byPool.keySet());
+                Map<Long, Map<Long, Assignment>> held = heldBy(tx, batch);
                 Instant now = clock.instant();
-                if (!pool.quarantine().isZero()) {
-                    endQuarantines(tx, pool, now);
+                List<Query> writes = new ArrayList<>();
+                byPool.forEach((poolId, requests) -> {
+                    Pool pool = locked.get(poolId);
+                    if (pool == null) {
+                        requests.forEach(r -> outcomes.put(r, new IpamNotFoundException("pool", poolId)));
+                        return;
+                    }
+                    if (!pool.quarantine().isZero()) {
+                        endQuarantines(tx, pool, now);
+                    }
+                    writes.addAll(allocateLocked(tx, pool, requests, held.getOrDefault(poolId, new HashMap<>()),
+                            now, outcomes));
+                });
+                if (!writes.isEmpty()) {
+                    // one round trip for all writes: the pools stay locked for as few round trips as possible
+                    tx.batch(writes).execute();
                 }
-                allocateLocked(tx, pool, batch, now, outcomes);
                 return null;
             }));
         } catch (RuntimeException e) {
             batch.forEach(r -> r.result().completeExceptionally(e));
             return;
         }
-        Map<Long, Long> ids = new HashMap<>();
-        for (var r : dsl.select(A.LIVE_SERVICE_ID, A.ID).from(A)
-                .where(A.POOL_ID.eq(poolId), A.LIVE_SERVICE_ID.in(batch.stream().map(Request::serviceId).toList()))
-                .fetch()) {
-            ids.put(r.value1(), r.value2());
-        }
+        Map<Long, Map<Long, Assignment>> committed = heldBy(dsl, batch);
         for (Request r : batch) {
             Object outcome = outcomes.get(r);
             if (outcome instanceof Assignment a) {
-                long id = a.id() != 0 ? a.id() : ids.getOrDefault(a.serviceId(), 0L);
-                r.result().complete(id != 0 ? a.withId(id) : a.withId(idOf(poolId, a)));
+                Assignment stored = committed.getOrDefault(r.poolId(), Map.of()).get(r.serviceId());
+                long id = a.id() != 0 ? a.id() : stored != null ? stored.id() : 0L;
+                r.result().complete(id != 0 ? a.withId(id) : a.withId(idOf(r.poolId(), a)));
             } else {
                 r.result().completeExceptionally((IpamException) outcome);
             }
         }
     }
 
-    /**
-     * Allocates for every request of the batch inside a transaction holding the pool lock: one read of
-     * the held assignments, the occupied runs read as far as needed, one batch of writes. A request that
-     * fails (exhausted, invalid length) writes nothing and does not stop the others.
-     */
-    private static void allocateLocked(DSLContext tx, Pool pool, List<Request> batch, Instant now,
-                                       Map<Request, Object> outcomes) {
-        long poolId = pool.id();
-        Map<Long, Assignment> held = new HashMap<>();
-        for (ModRouterbridgeIpamAssignmentRecord r : tx.selectFrom(A)
-                .where(A.POOL_ID.eq(poolId), A.LIVE_SERVICE_ID.in(batch.stream().map(Request::serviceId).toList()))
+    /** Locks the pools' rows in id order (the order InnoDB scans the primary key in) with one statement. */
+    private static Map<Long, Pool> lockPools(DSLContext tx, Collection<Long> poolIds) {
+        Map<Long, Pool> pools = new HashMap<>();
+        for (ModRouterbridgeIpamPoolRecord row : tx.selectFrom(P).where(P.ID.in(poolIds)).orderBy(P.ID).forUpdate()
                 .fetch()) {
-            held.put(r.getLiveServiceId(), IpamRows.assignment(r));
+            pools.put(row.getId(), IpamRows.pool(row));
         }
+        return pools;
+    }
+
+    /** The live assignments the batch's services already hold in the batch's pools: pool id -> service id -> assignment. */
+    private static Map<Long, Map<Long, Assignment>> heldBy(DSLContext db, List<Request> batch) {
+        Map<Long, Map<Long, Assignment>> held = new HashMap<>();
+        for (ModRouterbridgeIpamAssignmentRecord r : db.selectFrom(A)
+                .where(A.POOL_ID.in(batch.stream().map(Request::poolId).distinct().toList()),
+                        A.LIVE_SERVICE_ID.in(batch.stream().map(Request::serviceId).distinct().toList()))
+                .fetch()) {
+            held.computeIfAbsent(r.getPoolId(), id -> new HashMap<>()).put(r.getLiveServiceId(), IpamRows.assignment(r));
+        }
+        return held;
+    }
+
+    /**
+     * Allocates for every request of one pool inside the transaction holding the pool lock: the occupied
+     * runs read as far as needed, the writes returned for one batch. A request that fails (exhausted,
+     * invalid length) writes nothing and does not stop the others.
+     */
+    private static List<Query> allocateLocked(DSLContext tx, Pool pool, List<Request> requests,
+                                              Map<Long, Assignment> held, Instant now, Map<Request, Object> outcomes) {
+        long poolId = pool.id();
         OccupiedRuns runs = new OccupiedRuns(pool.range(), (after, limit) -> tx.select(O.FIRST_VALUE, O.LAST_VALUE)
                 .from(O)
                 .where(O.POOL_ID.eq(poolId), after == null ? DSL.noCondition() : O.FIRST_VALUE.gt(after))
@@ -226,7 +257,7 @@ public final class IpAllocator {
                 .limit(limit)
                 .fetch(r -> new AddressRange(r.value1(), r.value2())));
         List<ModRouterbridgeIpamAssignmentRecord> inserts = new ArrayList<>();
-        for (Request request : batch) {
+        for (Request request : requests) {
             Assignment already = held.get(request.serviceId());
             if (already != null) {
                 outcomes.put(request, already);
@@ -258,7 +289,7 @@ public final class IpAllocator {
             }
         }
         if (inserts.isEmpty()) {
-            return;
+            return List.of();
         }
         List<Query> writes = new ArrayList<>();
         List<AddressRange> removed = runs.removed();
@@ -276,8 +307,7 @@ public final class IpAllocator {
             insertAssignments = insertAssignments.newRecord().set(row);
         }
         writes.add(insertAssignments);
-        // one round trip for all writes: the pool stays locked for as few round trips as possible
-        tx.batch(writes).execute();
+        return writes;
     }
 
     /** The new row's id, looked up after the commit so the pool lock is not held for it. */
@@ -290,12 +320,7 @@ public final class IpAllocator {
         return id == null ? 0 : id;
     }
 
-    private record Request(long serviceId, Integer prefixLength, CompletableFuture<Assignment> result) {
-    }
-
-    private static final class PoolLane {
-        final ReentrantLock lock = new ReentrantLock();
-        final Queue<Request> queue = new ConcurrentLinkedQueue<>();
+    private record Request(long poolId, long serviceId, Integer prefixLength, CompletableFuture<Assignment> result) {
     }
 
     private Optional<Assignment> releaseLocked(DSLContext tx, long poolId, long serviceId) {

@@ -90,20 +90,30 @@ class AllocationBenchmark {
                     naive.duplicates + " / " + naive.failures, "-");
         }
 
-        List<Pool> eight = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            eight.add(addressPool("10." + (20 + i) + ".0.0/16", "bench-eight-" + i));
-        }
-        Throughput spread = concurrent(eight, 20_000, true);
-        line("8 pools, 64 threads (shared allocator), 20000 allocations", spread.perSecond() + " alloc/s", "-", "-");
-        line("8 pools, 64 threads: p50 / p99", spread.latencies.p50() + " / " + spread.latencies.p99() + " ms", "-", "-");
-        line("8 pools, 64 threads: duplicates / failures", spread.duplicates + " / " + spread.failures, "-", "-");
+        // baseline: the same load through one allocator per thread, so no two requests share a transaction
+        Throughput unbatched = concurrent(eightPools(40), 20_000, false);
+        Throughput spread = concurrent(eightPools(20), 20_000, true);
+        line("8 pools, 64 threads (shared allocator vs per thread), 20000", spread.perSecond() + " alloc/s",
+                unbatched.perSecond() + " alloc/s",
+                String.format("%.2f", (double) spread.perSecond() / unbatched.perSecond()));
+        line("8 pools, 64 threads: p50 / p99", spread.latencies.p50() + " / " + spread.latencies.p99() + " ms",
+                unbatched.latencies.p50() + " / " + unbatched.latencies.p99() + " ms", "-");
+        line("8 pools, 64 threads: duplicates / failures", spread.duplicates + " / " + spread.failures,
+                unbatched.duplicates + " / " + unbatched.failures, "-");
 
         Pool v6concurrent = pools.create(NewPool.prefixes("bench-v6-32-concurrent", subnets.create(
                 NewSubnet.of("2001:dbb::/32").withRules(ReservationRules.NONE)).id(), 64));
         Throughput v6 = concurrent(List.of(v6concurrent), 10_000, true);
         line("IPv6 /64s from a /32, 64 threads (shared allocator), 10000", v6.perSecond() + " alloc/s", "-", "-");
         line("IPv6 /64s from a /32, 64 threads: duplicates / failures", v6.duplicates + " / " + v6.failures, "-", "-");
+    }
+
+    private static List<Pool> eightPools(int firstOctet) {
+        List<Pool> eight = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            eight.add(addressPool("10." + (firstOctet + i) + ".0.0/16", "bench-eight-" + (firstOctet + i)));
+        }
+        return eight;
     }
 
     private static Pool addressPool(String cidr, String name) {

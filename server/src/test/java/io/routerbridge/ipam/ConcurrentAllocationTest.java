@@ -108,6 +108,60 @@ class ConcurrentAllocationTest {
         assertOccupiedSpaceIsConsistent(pool, subnet);
     }
 
+    /**
+     * Two allocator instances (two "processes") with 32 threads each, every thread asking in turn for
+     * one of four pools, one of them a /29 with room for 6, and a pool id that does not exist. A batch
+     * spans several pools; one pool's exhaustion or a missing pool fails only its own requests.
+     */
+    @Test
+    void batchesSpanningPoolsKeepEachPoolsOutcomesApart() throws Exception {
+        List<Pool> roomy = new ArrayList<>();
+        List<Subnet> roomySubnets = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Subnet subnet = subnets.create(NewSubnet.of("10.18." + (i * 16) + ".0/20"));
+            roomySubnets.add(subnet);
+            roomy.add(pools.create(NewPool.addresses("multi-" + i, subnet.id())));
+        }
+        Subnet tinySubnet = subnets.create(NewSubnet.of("10.18.200.0/29"));
+        Pool tiny = pools.create(NewPool.addresses("multi-tiny", tinySubnet.id()));
+        long missingPool = tiny.id() + 1_000;
+        int perThread = 50;
+        Map<Long, List<Assignment>> byPool = new ConcurrentHashMap<>();
+        AtomicInteger exhausted = new AtomicInteger();
+        AtomicInteger notFound = new AtomicInteger();
+
+        List<Throwable> failures = runConcurrently(2, (allocator, thread) -> {
+            for (int i = 0; i < perThread; i++) {
+                long service = 4_000_000L + thread * 1_000L + i;
+                int pick = (thread + i) % 5;
+                try {
+                    long poolId = pick < 3 ? roomy.get(pick).id() : pick == 3 ? tiny.id() : missingPool;
+                    Assignment got = allocator.allocate(poolId, service);
+                    byPool.computeIfAbsent(poolId, id -> new CopyOnWriteArrayList<>()).add(got);
+                } catch (PoolExhaustedException e) {
+                    exhausted.incrementAndGet();
+                } catch (IpamNotFoundException e) {
+                    notFound.incrementAndGet();
+                }
+            }
+        });
+
+        assertThat(failures).isEmpty();
+        int requestsPerPick = THREADS * perThread / 5;
+        assertThat(byPool.get(tiny.id())).hasSize(6);
+        assertThat(exhausted.get()).isEqualTo(requestsPerPick - 6);
+        assertThat(notFound.get()).isEqualTo(requestsPerPick);
+        assertThat(byPool).doesNotContainKey(missingPool);
+        for (int i = 0; i < 3; i++) {
+            List<Assignment> got = byPool.get(roomy.get(i).id());
+            assertThat(got).hasSize(requestsPerPick);
+            assertThat(distinctFirsts(got)).hasSize(requestsPerPick);
+            assertThat(got).allSatisfy(a -> assertThat(a.id()).isPositive());
+            assertOccupiedSpaceIsConsistent(roomy.get(i), roomySubnets.get(i));
+        }
+        assertOccupiedSpaceIsConsistent(tiny, tinySubnet);
+    }
+
     @Test
     void allocateReleaseChurnNeverGivesOneAddressToTwoLiveServices() throws Exception {
         Subnet subnet = subnets.create(NewSubnet.of("10.17.0.0/24").withGateway("10.17.0.1").withExcluded("10.17.0.100"));
