@@ -292,4 +292,37 @@ class VpnNatLifecycleTest {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
         return fixture.service.json(answer);
     }
+
+    /**
+     * Statement budget of a vpn-nat order (PreModuleCreate, then CreateAccount), read from MariaDB's own counters: a
+     * change that adds queries to the hot path fails here instead of slowly eating the latency bar. The counter is
+     * server-wide, so this relies on nothing else using the test server meanwhile (test classes run one at a time).
+     * Today's figure is 53: both signed requests and their nonces, two allocations, the service row, tblhosting.
+     */
+    @Test
+    void aVpnNatOrderStaysWithinItsStatementBudget() {
+        int budget = 55;
+        fixture.vpnNatPools("budget", "203.0.113.128/25", "10.67.0.0/16", 61);
+        for (int service = 601; service <= 604; service++) {
+            fixture.hostingRow(service, 61, 6);
+        }
+        order(601); // warm: router row, connection pool, caches
+        for (int service = 602; service <= 604; service++) {
+            long before = statementsSoFar();
+            order(service);
+            long used = statementsSoFar() - before - 1; // minus the counter read itself
+            assertThat(used).as("statements for service " + service).isBetween(20L, (long) budget);
+        }
+        assertThat(fixture.dedicatedIp(604)).startsWith("203.0.113.");
+    }
+
+    private static void order(long serviceId) {
+        Map<String, Object> params = params(serviceId, 61, 6, router);
+        assertThat(fixture.service.callHook("PreModuleCreate", Map.of("params", params)).statusCode()).isEqualTo(200);
+        fixture.success("CreateAccount", params);
+    }
+
+    private static long statementsSoFar() {
+        return Long.parseLong(db.dsl().fetch("SHOW GLOBAL STATUS LIKE 'Questions'").get(0).get(1).toString());
+    }
 }
