@@ -85,6 +85,37 @@ public final class IpAllocator {
         return allocateBlock(poolId, serviceId, prefixLength);
     }
 
+    /** What a service wants from one pool: a block of the pool's own size, or of an explicit prefix length. */
+    public record Wanted(long poolId, Integer prefixLength) {
+        public static Wanted block(long poolId) {
+            return new Wanted(poolId, null);
+        }
+
+        public static Wanted block(long poolId, int prefixLength) {
+            return new Wanted(poolId, prefixLength);
+        }
+    }
+
+    /**
+     * The service's blocks in several pools, in the order asked: what it already holds is read without
+     * taking any lock, the rest is allocated in one transaction. When a pool fails (e.g. exhausted) the
+     * other blocks are still committed, as they would be when asked one by one, and the first failure is thrown.
+     */
+    public List<Assignment> allocateAll(long serviceId, List<Wanted> wanted) {
+        Map<Long, Assignment> held = new HashMap<>();
+        assignmentsOf(serviceId).forEach(a -> held.put(a.poolId(), a));
+        List<Request> missing = new ArrayList<>();
+        for (Wanted w : wanted) {
+            if (!held.containsKey(w.poolId())) {
+                missing.add(new Request(w.poolId(), serviceId, w.prefixLength(), new CompletableFuture<>()));
+            }
+        }
+        for (Assignment a : served(missing)) {
+            held.put(a.poolId(), a);
+        }
+        return wanted.stream().map(w -> held.get(w.poolId())).toList();
+    }
+
     /** Releases whatever the service holds, in every pool; returns the released (or quarantined) assignments. */
     public List<Assignment> release(long serviceId) {
         List<Long> poolIds = dsl.selectDistinct(A.POOL_ID).from(A)
@@ -125,32 +156,47 @@ public final class IpAllocator {
      * id order by one statement, so two batches (or two processes) never wait on each other in a cycle.
      */
     private Assignment allocateBlock(long poolId, long serviceId, Integer prefixLength) {
-        Request mine = new Request(poolId, serviceId, prefixLength, new CompletableFuture<>());
-        queue.add(mine);
-        while (!mine.result().isDone()) {
+        return served(List.of(new Request(poolId, serviceId, prefixLength, new CompletableFuture<>()))).get(0);
+    }
+
+    /** Queues the requests and waits until they are served, serving the queue whenever the lane is free. */
+    private List<Assignment> served(List<Request> mine) {
+        queue.addAll(mine);
+        while (!allDone(mine)) {
             if (lane.tryLock()) {
                 try {
-                    // serve until our own request is done, plus one more round for whoever queued meanwhile
+                    // serve until our own requests are done, plus one more round for whoever queued meanwhile
                     boolean extraRound = true;
-                    while (!queue.isEmpty() && (!mine.result().isDone() || extraRound)) {
-                        extraRound = !mine.result().isDone();
+                    while (!queue.isEmpty() && (!allDone(mine) || extraRound)) {
+                        extraRound = !allDone(mine);
                         serve(drain(queue));
                     }
                 } finally {
                     lane.unlock();
                 }
             } else {
-                awaitBriefly(mine.result());
+                mine.stream().filter(r -> !r.result().isDone()).findFirst()
+                        .ifPresent(r -> awaitBriefly(r.result()));
             }
         }
-        try {
-            return mine.result().join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
+        List<Assignment> results = new ArrayList<>();
+        RuntimeException firstFailure = null;
+        for (Request r : mine) {
+            try {
+                results.add(r.result().join());
+            } catch (CompletionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException c ? c : e;
+                firstFailure = firstFailure == null ? cause : firstFailure;
             }
-            throw e;
         }
+        if (firstFailure != null) {
+            throw firstFailure;
+        }
+        return results;
+    }
+
+    private static boolean allDone(List<Request> requests) {
+        return requests.stream().allMatch(r -> r.result().isDone());
     }
 
     private static List<Request> drain(Queue<Request> queue) {

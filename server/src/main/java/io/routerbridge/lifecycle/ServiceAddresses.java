@@ -46,14 +46,12 @@ public final class ServiceAddresses {
         if (pools.isEmpty()) {
             return new Assigned("", List.of());
         }
-        List<String> addresses = new ArrayList<>();
-        for (Pool pool : pools) {
-            try {
-                Assignment assignment = allocator.allocate(pool.id(), serviceId);
-                addresses.add(assignment.address());
-            } catch (PoolExhaustedException e) {
-                throw new ConflictException(e.getMessage() + " for service " + serviceId, "poolId");
-            }
+        List<String> addresses;
+        try {
+            addresses = allocator.allocateAll(serviceId, pools.stream().map(pool -> IpAllocator.Wanted.block(pool.id()))
+                    .toList()).stream().map(Assignment::address).toList();
+        } catch (PoolExhaustedException e) {
+            throw new ConflictException(e.getMessage() + " for service " + serviceId, "poolId");
         }
         Assigned assigned = new Assigned(addresses.get(0), addresses.subList(1, addresses.size()));
         hosting.writeIps(serviceId, assigned.dedicatedIp(), assigned.assignedIps());

@@ -90,8 +90,10 @@ public final class ServiceLifecycle {
                         "address pool (public IPs)");
                 Pool prefixPool = firstOfKind(pools, PoolKind.PREFIX, params.productId(),
                         "prefix pool (private tenant subnets)");
-                Assignment publicIp = allocate(addressPool, serviceId, null);
-                Assignment prefix = allocate(prefixPool, serviceId, product.privatePrefixLength());
+                List<Assignment> held = allocate(serviceId, IpAllocator.Wanted.block(addressPool.id()),
+                        IpAllocator.Wanted.block(prefixPool.id(), product.privatePrefixLength()));
+                Assignment publicIp = held.get(0);
+                Assignment prefix = held.get(1);
                 String supernet = subnets.get(prefixPool.subnetId()).cidr();
                 services.saveDesired(serviceId, router.id(), product.mode(), ServiceStatus.ACTIVE, publicIp.address(),
                         prefix.address(), supernet, product.wanInterface(), snapshot(product), now);
@@ -100,7 +102,8 @@ public final class ServiceLifecycle {
                 String username = params.requiredString("username");
                 String password = params.requiredString("password");
                 String address = pools.stream().filter(pool -> pool.kind() == PoolKind.ADDRESS).findFirst()
-                        .map(pool -> allocate(pool, serviceId, null).address()).orElse(null);
+                        .map(pool -> allocate(serviceId, IpAllocator.Wanted.block(pool.id())).get(0).address())
+                        .orElse(null);
                 services.saveDesired(serviceId, router.id(), product.mode(), ServiceStatus.ACTIVE, address, null, null,
                         product.wanInterface(), snapshot(product), now);
                 services.savePppCredentials(serviceId, username, password, now);
@@ -112,7 +115,8 @@ public final class ServiceLifecycle {
                 }
                 Pool addressPool = firstOfKind(pools, PoolKind.ADDRESS, params.productId(), "address pool");
                 services.saveDesired(serviceId, router.id(), product.mode(), ServiceStatus.ACTIVE,
-                        allocate(addressPool, serviceId, null).address(), null, null, product.wanInterface(),
+                        allocate(serviceId, IpAllocator.Wanted.block(addressPool.id())).get(0).address(), null, null,
+                        product.wanInterface(),
                         snapshot(product), now);
             }
         }
@@ -402,10 +406,10 @@ public final class ServiceLifecycle {
                         + " related to it; relate one under /api/v1/configurations", "pid"));
     }
 
-    private Assignment allocate(Pool pool, long serviceId, Integer prefixLength) {
+    /** What the service holds or now gets in each pool; what it already holds is read without locking a pool. */
+    private List<Assignment> allocate(long serviceId, IpAllocator.Wanted... wanted) {
         try {
-            return prefixLength == null ? allocator.allocate(pool.id(), serviceId)
-                    : allocator.allocatePrefix(pool.id(), serviceId, prefixLength);
+            return allocator.allocateAll(serviceId, List.of(wanted));
         } catch (PoolExhaustedException e) {
             throw new ConflictException(e.getMessage() + " for service " + serviceId, "poolId");
         }

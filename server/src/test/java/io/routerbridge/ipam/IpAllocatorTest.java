@@ -72,6 +72,26 @@ class IpAllocatorTest {
     }
 
     @Test
+    void allocateAllTakesBlocksFromSeveralPoolsAndKeepsWhatSucceededWhenOnePoolIsFull() {
+        Pool addresses = pools.create(NewPool.addresses("all-public", subnets.create(NewSubnet.of("198.18.0.0/30")).id()));
+        Pool prefixes = pools.create(NewPool.prefixes("all-tenants",
+                subnets.create(NewSubnet.of("10.201.0.0/24").withRules(ReservationRules.NONE)).id(), 29));
+        List<IpAllocator.Wanted> both = List.of(IpAllocator.Wanted.block(addresses.id()),
+                IpAllocator.Wanted.block(prefixes.id(), 28));
+
+        List<Assignment> first = allocator.allocateAll(700, both);
+        assertThat(first).extracting(Assignment::address).containsExactly("198.18.0.1", "10.201.0.0/28");
+        assertThat(allocator.allocateAll(700, both)).isEqualTo(first);
+        assertThat(allocator.allocateAll(701, both)).extracting(Assignment::address)
+                .containsExactly("198.18.0.2", "10.201.0.16/28");
+
+        // the /30 has two usable addresses: 702 still gets its prefix, then hears that the address pool is full
+        assertThatThrownBy(() -> allocator.allocateAll(702, both)).isInstanceOf(PoolExhaustedException.class)
+                .hasMessageContaining("all-public");
+        assertThat(allocator.assignmentsOf(702)).extracting(Assignment::address).containsExactly("10.201.0.32/28");
+    }
+
+    @Test
     void releasedAddressesAreReusedAtOnceByDefault() {
         Subnet subnet = subnets.create(NewSubnet.of("203.0.113.0/29"));
         Pool pool = pools.create(NewPool.addresses("reuse", subnet.id()));

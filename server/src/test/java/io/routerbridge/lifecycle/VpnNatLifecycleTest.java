@@ -294,25 +294,26 @@ class VpnNatLifecycleTest {
     }
 
     /**
-     * Statement budget of a vpn-nat order (PreModuleCreate, then CreateAccount), read from MariaDB's own counters: a
+     * Statement budget of a vpn-nat order (PreModuleCreate, then CreateAccount), read from MariaDB's own counter: a
      * change that adds queries to the hot path fails here instead of slowly eating the latency bar. The counter is
-     * server-wide, so this relies on nothing else using the test server meanwhile (test classes run one at a time).
-     * Today's figure is 53: both signed requests and their nonces, two allocations, the service row, tblhosting.
+     * server-wide, so the least of three orders is compared (anything else using the server only adds). Today's
+     * figure is 49: both signed requests and their nonces, two allocations, the service row, tblhosting, the outcome.
      */
     @Test
     void aVpnNatOrderStaysWithinItsStatementBudget() {
-        int budget = 55;
+        int budget = 52;
         fixture.vpnNatPools("budget", "203.0.113.128/25", "10.67.0.0/16", 61);
         for (int service = 601; service <= 604; service++) {
             fixture.hostingRow(service, 61, 6);
         }
         order(601); // warm: router row, connection pool, caches
+        long least = Long.MAX_VALUE;
         for (int service = 602; service <= 604; service++) {
             long before = statementsSoFar();
             order(service);
-            long used = statementsSoFar() - before - 1; // minus the counter read itself
-            assertThat(used).as("statements for service " + service).isBetween(20L, (long) budget);
+            least = Math.min(least, statementsSoFar() - before - 1); // minus the counter read itself
         }
+        assertThat(least).as("statements per order").isBetween(20L, (long) budget);
         assertThat(fixture.dedicatedIp(604)).startsWith("203.0.113.");
     }
 
