@@ -83,7 +83,10 @@ class ControlPortTest {
             assertThat(json(created).get(".id").asText()).startsWith("*");
             assertThat(c.rows("/ppp/active/print", "?name=alice").get(0)).containsEntry("address", "10.20.0.5")
                     .containsEntry("caller-id", "198.51.100.7");
-            assertThat(json(get("/ppp/active")).size()).isEqualTo(1);
+            HttpResponse<String> sessions = get("/ppp/active");
+            assertThat(sessions.statusCode()).isEqualTo(200);
+            assertThat(json(sessions).isArray()).isTrue();
+            assertThat(json(sessions).get(0).get("name").asText()).isEqualTo("alice");
             assertThat(post("/ppp/active", body.replace("l2tp", "pppoe")).statusCode()).isEqualTo(409);
             c.call("/ppp/secret/disable", "=numbers=alice");
             assertThat(post("/ppp/active", body).statusCode()).isEqualTo(409);
@@ -110,7 +113,10 @@ class ControlPortTest {
                     .contains("=message=no such item");
             assertThat(c.rows("/ip/firewall/connection/print")).hasSize(1);
         }
-        assertThat(json(get("/connections")).size()).isEqualTo(1);
+        HttpResponse<String> left = get("/connections");
+        assertThat(left.statusCode()).isEqualTo(200);
+        assertThat(json(left).isArray()).isTrue();
+        assertThat(json(left).get(0).get("src-address").asText()).isEqualTo("10.0.0.6");
     }
 
     @Test
@@ -262,5 +268,9 @@ class ControlPortTest {
     void unknownEndpointsAndMethods() throws Exception {
         assertThat(get("/nope").statusCode()).isEqualTo(404);
         assertThat(get("/reset").statusCode()).isEqualTo(405);
+        HttpResponse<String> put = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + emu.controlPort() + "/connections"))
+                .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(put.statusCode()).isEqualTo(405);
+        assertThat(put.headers().firstValue("Allow")).hasValue("POST, GET");
     }
 }

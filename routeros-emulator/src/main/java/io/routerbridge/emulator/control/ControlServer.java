@@ -31,6 +31,8 @@ public final class ControlServer {
     private final RouterOsEmulator emulator;
     private final HttpServer server;
     private final ExecutorService executor;
+    /** path -> method -> handler: one HTTP context per path, so GET and POST of one path both work. */
+    private final Map<String, Map<String, Handler>> routes = new LinkedHashMap<>();
 
     /** A 4xx answer. */
     static final class ClientError extends RuntimeException {
@@ -96,20 +98,32 @@ public final class ControlServer {
     }
 
     private void route(String method, String path, Handler handler) {
+        Map<String, Handler> byMethod = routes.get(path);
+        if (byMethod != null) {
+            byMethod.put(method, handler);
+            return;
+        }
+        byMethod = new LinkedHashMap<>();
+        byMethod.put(method, handler);
+        routes.put(path, byMethod);
+        Map<String, Handler> methods = byMethod;
         server.createContext(path, exchange -> {
             try {
                 if (!exchange.getRequestURI().getPath().equals(path)) {
                     send(exchange, 404, Map.of("error", "no such endpoint"));
                     return;
                 }
-                if (!exchange.getRequestMethod().equals(method)) {
-                    exchange.getResponseHeaders().add("Allow", method);
-                    send(exchange, 405, Map.of("error", "use " + method));
+                String requested = exchange.getRequestMethod();
+                Handler chosen = methods.get(requested);
+                if (chosen == null) {
+                    String allowed = String.join(", ", methods.keySet());
+                    exchange.getResponseHeaders().add("Allow", allowed);
+                    send(exchange, 405, Map.of("error", "use " + allowed));
                     return;
                 }
                 JsonNode body = readBody(exchange);
-                Object result = handler.handle(body);
-                send(exchange, "POST".equals(method) && (path.equals("/ppp/active") || path.equals("/connections"))
+                Object result = chosen.handle(body);
+                send(exchange, "POST".equals(requested) && (path.equals("/ppp/active") || path.equals("/connections"))
                         ? 201 : 200, result);
             } catch (ClientError e) {
                 send(exchange, e.status, Map.of("error", e.getMessage()));
