@@ -2,6 +2,7 @@ package io.routerbridge.api;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import io.routerbridge.errors.InvalidInputException;
+import io.routerbridge.errors.TooManyRequestsException;
 import io.routerbridge.errors.UnauthorizedException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,6 +30,10 @@ import org.jooq.DSLContext;
  * digest of the key (never the key itself). Within that window a request is checked against the digest
  * only. Revoking through {@link #revoke} in this process takes effect at once; a key revoked by another
  * process (the command line) keeps working here for at most the TTL.
+ *
+ * <p>Wrong secrets for a known key id cost a bcrypt run each, so after {@value #MAX_FAILURES} of them
+ * within {@link #FAILURE_WINDOW} that key id is refused without checking (HTTP 429) until the window
+ * ends. A client whose key was verified recently is answered from the cache and is not locked out.
  */
 public final class ApiKeys {
     public static final Duration DEFAULT_CACHE_TTL = Duration.ofSeconds(30);
@@ -38,14 +43,21 @@ public final class ApiKeys {
     private static final int SECRET_BYTES = 32;
     private static final Pattern KEY_TEXT = Pattern.compile("rbk_([0-9a-f]{16})_([A-Za-z0-9_-]{43})");
     private static final int MAX_NAME_LENGTH = 100;
+    static final int MAX_FAILURES = 5;
+    static final Duration FAILURE_WINDOW = Duration.ofMinutes(1);
 
     private final ApiKeyRepository repository;
     private final Clock clock;
     private final Duration cacheTtl;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
     private record Verified(ApiKey key, byte[] digest, Instant until) {
+    }
+
+    /** Wrong secrets presented for one key id since {@code since}. */
+    private record Failures(int count, Instant since) {
     }
 
     public ApiKeys(DSLContext dsl, Clock clock) {
@@ -91,11 +103,20 @@ public final class ApiKeys {
         if (cached != null && now.isBefore(cached.until()) && MessageDigest.isEqual(cached.digest(), digest)) {
             return cached.key();
         }
+        Failures failed = failures.get(keyId);
+        if (failed != null && failed.count() >= MAX_FAILURES && now.isBefore(failed.since().plus(FAILURE_WINDOW))) {
+            long wait = Math.max(1, Duration.between(now, failed.since().plus(FAILURE_WINDOW)).toSeconds());
+            throw new TooManyRequestsException("too many wrong secrets for API key " + keyId + "; try again in "
+                    + wait + " s");
+        }
         ApiKeyRepository.StoredKey stored = repository.findByKeyId(keyId)
                 .orElseThrow(() -> new UnauthorizedException("invalid API key"));
         if (!BCrypt.verifyer().verify(match.group(2).toCharArray(), stored.secretHash()).verified) {
+            failures.compute(keyId, (id, before) -> before == null || !now.isBefore(before.since().plus(FAILURE_WINDOW))
+                    ? new Failures(1, now) : new Failures(before.count() + 1, before.since()));
             throw new UnauthorizedException("invalid API key");
         }
+        failures.remove(keyId);
         if (stored.key().isRevoked()) {
             verified.remove(keyId);
             throw new UnauthorizedException("API key " + keyId + " is revoked");

@@ -12,6 +12,7 @@ import io.routerbridge.errors.DomainException;
 import io.routerbridge.errors.ForbiddenException;
 import io.routerbridge.errors.InvalidInputException;
 import io.routerbridge.errors.NotFoundException;
+import io.routerbridge.errors.TooManyRequestsException;
 import io.routerbridge.errors.UnauthorizedException;
 import io.routerbridge.errors.UnavailableException;
 import java.util.LinkedHashMap;
@@ -113,6 +114,8 @@ public final class ErrorMapper {
             return 404;
         } else if (exception instanceof ConflictException) {
             return 409;
+        } else if (exception instanceof TooManyRequestsException) {
+            return 429;
         } else if (exception instanceof UnavailableException) {
             return 503;
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.routerbridge.errors.InvalidInputException;
+import io.routerbridge.errors.TooManyRequestsException;
 import io.routerbridge.errors.UnauthorizedException;
 import io.routerbridge.testsupport.TestDatabase;
 import java.time.Clock;
@@ -50,6 +51,31 @@ class ApiKeysTest {
         assertThatThrownBy(() -> keys.authenticate(tampered)).isInstanceOf(UnauthorizedException.class);
         assertThatThrownBy(() -> keys.authenticate(null)).isInstanceOf(UnauthorizedException.class);
         assertThatThrownBy(() -> keys.authenticate("")).isInstanceOf(UnauthorizedException.class);
+    }
+
+    @Test
+    void wrongSecretsForOneKeyIdAreRefusedWithoutBcryptOnceTooMany() {
+        ApiKeys keys = new ApiKeys(db.dsl(), clock, Duration.ofSeconds(30));
+        IssuedApiKey attacked = keys.create("attacked");
+        IssuedApiKey busy = keys.create("busy");
+        keys.authenticate(busy.text());
+        String wrongAttacked = attacked.text().substring(0, 21) + "A".repeat(43);
+        String wrongBusy = busy.text().substring(0, 21) + "A".repeat(43);
+        for (int i = 0; i < ApiKeys.MAX_FAILURES; i++) {
+            assertThatThrownBy(() -> keys.authenticate(wrongAttacked)).isInstanceOf(UnauthorizedException.class);
+            assertThatThrownBy(() -> keys.authenticate(wrongBusy)).isInstanceOf(UnauthorizedException.class);
+        }
+
+        assertThatThrownBy(() -> keys.authenticate(wrongAttacked)).isInstanceOf(TooManyRequestsException.class)
+                .hasMessageContaining(attacked.key().keyId()).hasMessageContaining("try again in 60 s");
+        // locked out: even the right secret is not checked until the window ends
+        assertThatThrownBy(() -> keys.authenticate(attacked.text())).isInstanceOf(TooManyRequestsException.class);
+        // a client verified moments ago is answered from the cache
+        assertThat(keys.authenticate(busy.text()).keyId()).isEqualTo(busy.key().keyId());
+
+        clock.advance(ApiKeys.FAILURE_WINDOW);
+        assertThat(keys.authenticate(attacked.text()).keyId()).isEqualTo(attacked.key().keyId());
+        assertThatThrownBy(() -> keys.authenticate(wrongAttacked)).isInstanceOf(UnauthorizedException.class);
     }
 
     @Test
