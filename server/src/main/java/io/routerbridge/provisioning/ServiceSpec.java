@@ -3,7 +3,8 @@ package io.routerbridge.provisioning;
 import java.util.List;
 
 /** A service's desired state on its router, in one of the product modes. */
-public sealed interface ServiceSpec permits VpnNatTenant, PppoeSubscriber, StaticSubscriber {
+public sealed interface ServiceSpec permits VpnNatTenant, PppoeSubscriber, StaticSubscriber,
+        AnnouncedAddresses {
 
     String serviceId();
 

@@ -1,0 +1,87 @@
+package io.routerbridge.ipam.integration.mikrotik;
+
+import static io.routerbridge.persistence.jooq.Tables.MOD_ROUTERBRIDGE_INTEGRATION_MIKROTIK_ENTRY;
+import static io.routerbridge.persistence.whmcs.Tables.TBLHOSTING;
+import static io.routerbridge.persistence.whmcs.Tables.TBLPRODUCTS;
+
+import io.routerbridge.persistence.jooq.tables.records.ModRouterbridgeIntegrationMikrotikEntryRecord;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/** The integration's desired state (what is announced on which router), and the WHMCS product module of a service. */
+final class AnnouncementRepository {
+    private final DSLContext dsl;
+
+    AnnouncementRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /**
+     * Records the service's address on the router, replacing an earlier record of it (another router or list) and
+     * any stale record of the same address on that router for another service: IPAM gives an address to one
+     * service at a time, so only the newest holder keeps it. Returns the record it replaced, if any.
+     */
+    Optional<Announcement> record(int routerId, long serviceId, String address, String addressList,
+                                  String gatewayInterface, Instant now) {
+        var t = MOD_ROUTERBRIDGE_INTEGRATION_MIKROTIK_ENTRY;
+        return dsl.transactionResult(configuration -> {
+            DSLContext tx = configuration.dsl();
+            Optional<Announcement> previous = tx.selectFrom(t)
+                    .where(t.SERVICE_ID.eq(serviceId), t.ADDRESS.eq(address)).forUpdate()
+                    .fetchOptional(AnnouncementRepository::toAnnouncement);
+            tx.deleteFrom(t).where(t.ROUTER_ID.eq(routerId), t.ADDRESS.eq(address), t.SERVICE_ID.ne(serviceId)).execute();
+            LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+            tx.insertInto(t, t.ROUTER_ID, t.SERVICE_ID, t.ADDRESS, t.ADDRESS_LIST, t.GATEWAY_INTERFACE, t.ANNOUNCED_AT)
+                    .values(routerId, serviceId, address, addressList, gatewayInterface, at)
+                    .onDuplicateKeyUpdate()
+                    .set(t.ROUTER_ID, routerId)
+                    .set(t.ADDRESS_LIST, addressList)
+                    .set(t.GATEWAY_INTERFACE, gatewayInterface)
+                    .execute();
+            return previous;
+        });
+    }
+
+    /** Forgets the service's address; returns the record that was removed, if any. */
+    Optional<Announcement> forget(long serviceId, String address) {
+        var t = MOD_ROUTERBRIDGE_INTEGRATION_MIKROTIK_ENTRY;
+        return dsl.transactionResult(configuration -> {
+            DSLContext tx = configuration.dsl();
+            Optional<Announcement> existing = tx.selectFrom(t)
+                    .where(t.SERVICE_ID.eq(serviceId), t.ADDRESS.eq(address)).forUpdate()
+                    .fetchOptional(AnnouncementRepository::toAnnouncement);
+            existing.ifPresent(found -> tx.deleteFrom(t).where(t.ID.eq(found.id())).execute());
+            return existing;
+        });
+    }
+
+    List<Announcement> ofServiceOnRouter(long serviceId, int routerId) {
+        var t = MOD_ROUTERBRIDGE_INTEGRATION_MIKROTIK_ENTRY;
+        return dsl.selectFrom(t).where(t.SERVICE_ID.eq(serviceId), t.ROUTER_ID.eq(routerId)).orderBy(t.ID)
+                .fetch(AnnouncementRepository::toAnnouncement);
+    }
+
+    /** Newest first, so a caller keeping the first of clashing records keeps the newest. */
+    List<Announcement> onRouter(int routerId) {
+        var t = MOD_ROUTERBRIDGE_INTEGRATION_MIKROTIK_ENTRY;
+        return dsl.selectFrom(t).where(t.ROUTER_ID.eq(routerId)).orderBy(t.ID.desc())
+                .fetch(AnnouncementRepository::toAnnouncement);
+    }
+
+    /** tblproducts.servertype of the service's product (the WHMCS server module), if the service exists. */
+    Optional<String> productModuleOf(long serviceId) {
+        return dsl.select(TBLPRODUCTS.SERVERTYPE).from(TBLHOSTING)
+                .join(TBLPRODUCTS).on(TBLPRODUCTS.ID.eq(TBLHOSTING.PACKAGEID))
+                .where(TBLHOSTING.ID.eq((int) serviceId))
+                .fetchOptional(TBLPRODUCTS.SERVERTYPE);
+    }
+
+    private static Announcement toAnnouncement(ModRouterbridgeIntegrationMikrotikEntryRecord row) {
+        return new Announcement(row.getId(), row.getRouterId(), row.getServiceId(), row.getAddress(),
+                row.getAddressList(), row.getGatewayInterface());
+    }
+}
