@@ -20,20 +20,27 @@ final class AnnouncementRepository {
         this.dsl = dsl;
     }
 
+    /** What {@link #record} replaced: the service's earlier record of the address, and stale records of others. */
+    record Replaced(Optional<Announcement> previous, List<Announcement> displaced) {
+    }
+
     /**
      * Records the service's address on the router, replacing an earlier record of it (another router or list) and
      * any stale record of the same address on that router for another service: IPAM gives an address to one
-     * service at a time, so only the newest holder keeps it. Returns the record it replaced, if any.
+     * service at a time, so only the newest holder keeps it.
      */
-    Optional<Announcement> record(int routerId, long serviceId, String address, String addressList,
-                                  String gatewayInterface, Instant now) {
+    Replaced record(int routerId, long serviceId, String address, String addressList, String gatewayInterface,
+                    Instant now) {
         var t = MOD_ROUTERBRIDGE_INTEGRATION_MIKROTIK_ENTRY;
         return dsl.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
             Optional<Announcement> previous = tx.selectFrom(t)
                     .where(t.SERVICE_ID.eq(serviceId), t.ADDRESS.eq(address)).forUpdate()
                     .fetchOptional(AnnouncementRepository::toAnnouncement);
-            tx.deleteFrom(t).where(t.ROUTER_ID.eq(routerId), t.ADDRESS.eq(address), t.SERVICE_ID.ne(serviceId)).execute();
+            List<Announcement> displaced = tx.selectFrom(t)
+                    .where(t.ROUTER_ID.eq(routerId), t.ADDRESS.eq(address), t.SERVICE_ID.ne(serviceId)).forUpdate()
+                    .fetch(AnnouncementRepository::toAnnouncement);
+            displaced.forEach(stale -> tx.deleteFrom(t).where(t.ID.eq(stale.id())).execute());
             LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
             tx.insertInto(t, t.ROUTER_ID, t.SERVICE_ID, t.ADDRESS, t.ADDRESS_LIST, t.GATEWAY_INTERFACE, t.ANNOUNCED_AT)
                     .values(routerId, serviceId, address, addressList, gatewayInterface, at)
@@ -42,7 +49,7 @@ final class AnnouncementRepository {
                     .set(t.ADDRESS_LIST, addressList)
                     .set(t.GATEWAY_INTERFACE, gatewayInterface)
                     .execute();
-            return previous;
+            return new Replaced(previous, displaced);
         });
     }
 

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jooq.DSLContext;
 
 /**
@@ -117,19 +118,21 @@ public final class MikroTikIntegration implements IpamIntegration, AlsoOnRouter 
                     + " is IPv6; the MikroTik integration announces IPv4 addresses and blocks only");
         }
         Router router = configuredRouter(current);
-        Optional<Announcement> previous = announcements.record(router.id(), assignment.serviceId(),
+        AnnouncementRepository.Replaced replaced = announcements.record(router.id(), assignment.serviceId(),
                 assignment.address(), current.addressList(), current.gatewayInterface(), clock.instant());
-        converge(router, assignment.serviceId());
-        previous.filter(before -> before.routerId() != router.id())
+        Set<Long> services = new TreeSet<>(List.of(assignment.serviceId()));
+        replaced.displaced().forEach(stale -> services.add(stale.serviceId()));
+        converge(router, services);
+        replaced.previous().filter(before -> before.routerId() != router.id())
                 .flatMap(before -> routers.find(before.routerId()))
-                .ifPresent(before -> converge(before, assignment.serviceId()));
+                .ifPresent(before -> converge(before, Set.of(assignment.serviceId())));
     }
 
     @Override
     public void removeIp(Assignment assignment) {
         announcements.forget(assignment.serviceId(), assignment.address())
                 .flatMap(removed -> routers.find(removed.routerId()))
-                .ifPresent(router -> converge(router, assignment.serviceId()));
+                .ifPresent(router -> converge(router, Set.of(assignment.serviceId())));
     }
 
     /** The recorded announcements on the router, one spec per service; of clashing records the newest wins. */
@@ -163,12 +166,18 @@ public final class MikroTikIntegration implements IpamIntegration, AlsoOnRouter 
                 "router " + current.whmcsServerId() + " (WHMCS server) is no longer known to routerbridge"));
     }
 
-    /** Converges the router for the service's recorded announcements there; throws when the router did not do it. */
-    private void converge(Router router, long serviceId) {
+    /**
+     * Converges the router for these services' recorded announcements there (read under the lock, so the last run
+     * sees every committed record); throws when the router did not do it.
+     */
+    private void converge(Router router, Set<Long> serviceIds) {
         String failure = access.exclusively(router.id(), () -> {
-            List<AnnouncedAddresses.Entry> entries = announcements.ofServiceOnRouter(serviceId, router.id()).stream()
-                    .map(Announcement::entry).toList();
-            DesiredState desired = DesiredState.ofServices(List.of(AnnouncedAddresses.of(serviceId, entries)));
+            List<ServiceSpec> specs = new ArrayList<>();
+            for (long serviceId : serviceIds) {
+                specs.add(AnnouncedAddresses.of(serviceId, announcements.ofServiceOnRouter(serviceId, router.id())
+                        .stream().map(Announcement::entry).toList()));
+            }
+            DesiredState desired = DesiredState.ofServices(specs);
             try {
                 ApplyResult result = new Converger(new RouterOsCommands(access.session(router))).apply(desired);
                 return result.converged() ? null : refused(router, result);
@@ -195,7 +204,9 @@ public final class MikroTikIntegration implements IpamIntegration, AlsoOnRouter 
         List<String> problems = new ArrayList<>();
         result.failures().forEach(f -> problems.add(PlanApplier.explain(f.sentence()) + ": " + f.message()));
         result.plan().conflicts().forEach(c -> problems.add(c.desired().menu().path() + " "
-                + c.desired().attributes() + " is held by an object routerbridge does not own"));
+                + c.desired().attributes() + " is already held by " + c.blocking().id() + " ("
+                + c.blocking().marker().map(marker -> "routerbridge's " + marker)
+                        .orElse("an entry routerbridge does not own, left alone") + ")"));
         return describe(router) + " refused: " + String.join("; ", problems);
     }
 }

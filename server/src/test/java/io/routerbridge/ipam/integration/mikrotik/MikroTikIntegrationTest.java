@@ -98,6 +98,54 @@ class MikroTikIntegrationTest {
     }
 
     @Test
+    void aReusedAddressWithAStaleRecordAndAMoveToAnotherRouterEachLeaveOneEntry() {
+        try (TestService service = TestService.start(db); RouterOsEmulator first = MikroTikFixture.emulator();
+             RouterOsEmulator second = MikroTikFixture.emulator()) {
+            knownRouter(service, SERVER, first);
+            knownRouter(service, SERVER + 1, second);
+            service(db, 91, 9, "proxmox");
+            service(db, 92, 9, "proxmox");
+            int pool = addressPool("192.0.2.0/24");
+            IpAllocator allocator = new IpAllocator(db.dsl());
+            MikroTikIntegration integration = integration(service);
+            integration.configure(new MikroTikSettings(true, SERVER, null, null));
+            Assignment before = allocator.allocate(pool, 91);
+            integration.addIp(before);
+            allocator.release(91);
+
+            Assignment reused = allocator.allocate(pool, 92);
+            assertThat(reused.address()).as("first fit hands the address out again").isEqualTo(before.address());
+            integration.addIp(reused);
+            assertThat(first.state().rows(ADDRESS_LIST)).singleElement()
+                    .satisfies(row -> assertThat(row.get("comment")).startsWith("rb:ipam-92:listed:"));
+
+            integration.configure(new MikroTikSettings(true, SERVER + 1, "moved", null));
+            integration.addIp(reused);
+            assertThat(first.state().rows(ADDRESS_LIST)).isEmpty();
+            assertThat(ours(second, ADDRESS_LIST, 92)).singleElement()
+                    .satisfies(row -> assertThat(row).containsEntry("list", "moved"));
+        }
+    }
+
+    @Test
+    void anEntryOfTheOperatorHoldingTheSameAddressIsAConflictNeverOverwritten() {
+        try (TestService service = TestService.start(db); RouterOsEmulator router = MikroTikFixture.emulator()) {
+            knownRouter(service, SERVER, router);
+            service(db, 95, 9, "proxmox");
+            Assignment held = new IpAllocator(db.dsl()).allocate(addressPool("192.0.2.0/24"), 95);
+            integration(service).configure(new MikroTikSettings(true, SERVER, null, null));
+            router.state().add(ADDRESS_LIST, Map.of("list", LIST, "address", held.address(), "comment", "by hand"));
+
+            assertThatThrownBy(() -> integration(service).addIp(held))
+                    .isInstanceOf(IntegrationException.class)
+                    .hasMessageContaining("refused: /ip/firewall/address-list")
+                    .hasMessageContaining("does not own");
+            assertThat(router.state().rows(ADDRESS_LIST)).singleElement()
+                    .satisfies(row -> assertThat(row.get("comment")).isEqualTo("by hand"));
+        }
+    }
+
+    @Test
     void servicesOfRouterbridgeProductsAndDisabledSettingsLeaveTheRouterAlone() {
         try (TestService service = TestService.start(db); RouterOsEmulator router = MikroTikFixture.emulator()) {
             knownRouter(service, SERVER, router);
