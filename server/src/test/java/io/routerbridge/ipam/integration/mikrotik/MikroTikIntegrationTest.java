@@ -8,6 +8,7 @@ import static io.routerbridge.ipam.integration.mikrotik.MikroTikFixture.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.routerbridge.api.ApiTestClient;
 import io.routerbridge.emulator.RouterOsEmulator;
 import io.routerbridge.ipam.Assignment;
 import io.routerbridge.ipam.IpAllocator;
@@ -56,6 +57,13 @@ class MikroTikIntegrationTest {
             assertThat(ours(router, ADDRESS_LIST, 41)).hasSize(1);
             assertThat(router.stats().total().roundTrips()).as("a converged entry is only read").isEqualTo(1);
             assertThat(router.state().rows(ADDRESS_LIST)).hasSize(1);
+
+            db.execute("UPDATE tblhosting SET domainstatus = 'Terminated' WHERE id = 41");
+            HttpResponse<String> released = ApiTestClient.withNewKey(service).post("/api/v1/orphans/release",
+                    Map.of("all", true));
+            assertThat(released.statusCode()).as(released.body()).isEqualTo(200);
+            assertThat(released.body()).contains(held.address());
+            assertThat(router.state().rows(ADDRESS_LIST)).as("the orphan release took it away").isEmpty();
         }
     }
 
