@@ -26,3 +26,15 @@ CREATE TABLE mod_routerbridge_integration_mikrotik_entry (
 
 CREATE UNIQUE INDEX uq_mikrotik_entry_service_address ON mod_routerbridge_integration_mikrotik_entry (service_id, address);
 CREATE INDEX idx_mikrotik_entry_router ON mod_routerbridge_integration_mikrotik_entry (router_id);
+
+-- Routers that did not take a service's announcements (down, refused): retried with backoff until they do.
+CREATE TABLE mod_routerbridge_integration_mikrotik_pending (
+    router_id     INT          NOT NULL,
+    service_id    BIGINT       NOT NULL,
+    attempts      INT          NOT NULL,
+    last_error    TEXT         NULL,
+    next_retry_at DATETIME(3)  NOT NULL,
+    PRIMARY KEY (router_id, service_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE INDEX idx_mikrotik_pending_due ON mod_routerbridge_integration_mikrotik_pending (next_retry_at);

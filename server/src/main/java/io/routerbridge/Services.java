@@ -48,6 +48,7 @@ import io.routerbridge.ipam.configuration.ConfigurationRepository;
 import io.routerbridge.ipam.integration.AfterCreatePush;
 import io.routerbridge.ipam.integration.IpamIntegration;
 import io.routerbridge.ipam.integration.ReleaseNotifier;
+import io.routerbridge.ipam.integration.mikrotik.AnnouncementRetrier;
 import io.routerbridge.ipam.integration.mikrotik.MikroTikIntegration;
 import io.routerbridge.ipam.integration.mikrotik.web.MikroTikRoutes;
 import io.routerbridge.ipam.integration.webhook.WebhookIntegration;
@@ -260,6 +261,8 @@ public final class Services implements AutoCloseable {
     public void startBackgroundJobs() {
         background.scheduleWithFixedDelay(this::purgeNonces, 0, 60, TimeUnit.SECONDS);
         background.scheduleWithFixedDelay(retrier, 5, FailedApplyRetrier.INTERVAL.toSeconds(), TimeUnit.SECONDS);
+        background.scheduleWithFixedDelay(new AnnouncementRetrier(mikroTikIntegration, clock), 5,
+                AnnouncementRetrier.INTERVAL.toSeconds(), TimeUnit.SECONDS);
     }
 
     private void purgeNonces() {

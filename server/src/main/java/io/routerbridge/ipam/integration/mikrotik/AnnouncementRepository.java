@@ -1,10 +1,12 @@
 package io.routerbridge.ipam.integration.mikrotik;
 
 import static io.routerbridge.persistence.jooq.Tables.MOD_ROUTERBRIDGE_INTEGRATION_MIKROTIK_ENTRY;
+import static io.routerbridge.persistence.jooq.Tables.MOD_ROUTERBRIDGE_INTEGRATION_MIKROTIK_PENDING;
 import static io.routerbridge.persistence.whmcs.Tables.TBLHOSTING;
 import static io.routerbridge.persistence.whmcs.Tables.TBLPRODUCTS;
 
 import io.routerbridge.persistence.jooq.tables.records.ModRouterbridgeIntegrationMikrotikEntryRecord;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -77,6 +79,37 @@ final class AnnouncementRepository {
         var t = MOD_ROUTERBRIDGE_INTEGRATION_MIKROTIK_ENTRY;
         return dsl.selectFrom(t).where(t.ROUTER_ID.eq(routerId)).orderBy(t.ID.desc())
                 .fetch(AnnouncementRepository::toAnnouncement);
+    }
+
+    /** A router did not take the service's announcements: retry later, each time waiting longer (up to a cap). */
+    void markPending(int routerId, long serviceId, String error, Instant now, Duration firstDelay, Duration maxDelay) {
+        var t = MOD_ROUTERBRIDGE_INTEGRATION_MIKROTIK_PENDING;
+        Integer attempts = dsl.select(t.ATTEMPTS).from(t).where(t.ROUTER_ID.eq(routerId), t.SERVICE_ID.eq(serviceId))
+                .fetchOne(t.ATTEMPTS);
+        int done = attempts == null ? 0 : attempts;
+        long seconds = Math.min(firstDelay.getSeconds() << Math.min(done, 16), maxDelay.getSeconds());
+        LocalDateTime next = LocalDateTime.ofInstant(now.plusSeconds(seconds), ZoneOffset.UTC);
+        dsl.insertInto(t, t.ROUTER_ID, t.SERVICE_ID, t.ATTEMPTS, t.LAST_ERROR, t.NEXT_RETRY_AT)
+                .values(routerId, serviceId, 1, error, next)
+                .onDuplicateKeyUpdate()
+                .set(t.ATTEMPTS, t.ATTEMPTS.plus(1))
+                .set(t.LAST_ERROR, error)
+                .set(t.NEXT_RETRY_AT, next)
+                .execute();
+    }
+
+    void clearPending(int routerId, long serviceId) {
+        var t = MOD_ROUTERBRIDGE_INTEGRATION_MIKROTIK_PENDING;
+        dsl.deleteFrom(t).where(t.ROUTER_ID.eq(routerId), t.SERVICE_ID.eq(serviceId)).execute();
+    }
+
+    /** Router id and service id of pending convergences whose retry time has come, oldest first. */
+    List<long[]> duePending(Instant now, int limit) {
+        var t = MOD_ROUTERBRIDGE_INTEGRATION_MIKROTIK_PENDING;
+        return dsl.select(t.ROUTER_ID, t.SERVICE_ID).from(t)
+                .where(t.NEXT_RETRY_AT.le(LocalDateTime.ofInstant(now, ZoneOffset.UTC)))
+                .orderBy(t.NEXT_RETRY_AT).limit(limit)
+                .fetch(row -> new long[] {row.value1(), row.value2()});
     }
 
     /** tblproducts.servertype of the service's product (the WHMCS server module), if the service exists. */

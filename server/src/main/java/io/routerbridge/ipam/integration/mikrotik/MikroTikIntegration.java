@@ -23,6 +23,8 @@ import io.routerbridge.routeros.RouterSession;
 import io.routerbridge.routers.Router;
 import io.routerbridge.routers.RouterRegistry;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,6 +34,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Makes IPAM's assignments known on a routerbridge router the operator chose: each address or block goes into an
@@ -47,6 +51,9 @@ import org.jooq.DSLContext;
 public final class MikroTikIntegration implements IpamIntegration, AlsoOnRouter {
     /** tblproducts.servertype of routerbridge's own products. */
     public static final String OWN_MODULE = "routerbridge";
+    static final Duration FIRST_RETRY = Duration.ofSeconds(5);
+    static final Duration MAX_RETRY = Duration.ofMinutes(10);
+    private static final Logger log = LoggerFactory.getLogger(MikroTikIntegration.class);
 
     private final MikroTikSettingsRepository settings;
     private final AnnouncementRepository announcements;
@@ -185,10 +192,42 @@ public final class MikroTikIntegration implements IpamIntegration, AlsoOnRouter 
                 return unreachable(router, e);
             }
         });
-        if (failure != null) {
-            throw new IntegrationException(name(), failure + "; recorded, a reconcile of router " + router.id()
-                    + " applies it");
+        Instant now = clock.instant();
+        for (long serviceId : serviceIds) {
+            if (failure == null) {
+                announcements.clearPending(router.id(), serviceId);
+            } else {
+                announcements.markPending(router.id(), serviceId, failure, now, FIRST_RETRY, MAX_RETRY);
+            }
         }
+        if (failure != null) {
+            throw new IntegrationException(name(), failure + "; recorded, it is retried in the background (or run "
+                    + "a reconcile of router " + router.id() + ")");
+        }
+    }
+
+    /**
+     * The background pass: converges the routers that did not take a service's announcements earlier, once their
+     * retry time has come. Returns how many converged now.
+     */
+    public int retryDue(Instant now) {
+        int converged = 0;
+        for (long[] due : announcements.duePending(now, 100)) {
+            int routerId = (int) due[0];
+            long serviceId = due[1];
+            Optional<Router> router = routers.find(routerId);
+            if (router.isEmpty()) {
+                announcements.clearPending(routerId, serviceId);
+                continue;
+            }
+            try {
+                converge(router.get(), Set.of(serviceId));
+                converged++;
+            } catch (IntegrationException e) {
+                log.debug("mikrotik retry for service {} on router {} failed: {}", serviceId, routerId, e.getMessage());
+            }
+        }
+        return converged;
     }
 
     private static String describe(Router router) {

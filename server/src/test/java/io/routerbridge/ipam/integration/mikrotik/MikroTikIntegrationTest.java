@@ -23,6 +23,8 @@ import io.routerbridge.routers.Router;
 import io.routerbridge.testsupport.TestDatabase;
 import io.routerbridge.testsupport.TestService;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -199,8 +201,17 @@ class MikroTikIntegrationTest {
                         .isInstanceOf(IntegrationException.class)
                         .hasMessageStartingWith("mikrotik: router " + known.id() + " (127.0.0.1:" + refusing.apiPort()
                                 + ") refused routerbridge's login")
+                        .hasMessageContaining("retried in the background")
                         .hasMessageContaining("reconcile of router " + known.id());
                 assertThat(refusing.state().rows(ADDRESS_LIST)).isEmpty();
+
+                refusing.faults().refuseLogins(false);
+                assertThat(integration(service).retryDue(Instant.now())).as("not before its retry time").isZero();
+                assertThat(integration(service).retryDue(Instant.now().plus(Duration.ofMinutes(1)))).isEqualTo(1);
+                assertThat(ours(refusing, ADDRESS_LIST, 71)).singleElement()
+                        .satisfies(row -> assertThat(row.get("address")).isEqualTo(first.address()));
+                assertThat(integration(service).retryDue(Instant.now().plus(Duration.ofHours(1))))
+                        .as("converged, nothing left to retry").isZero();
             }
             assertThatThrownBy(() -> integration(service).addIp(second))
                     .isInstanceOf(IntegrationException.class)
