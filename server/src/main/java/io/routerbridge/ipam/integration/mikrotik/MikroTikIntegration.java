@@ -129,10 +129,14 @@ public final class MikroTikIntegration implements IpamIntegration, AlsoOnRouter 
                 assignment.address(), current.addressList(), current.gatewayInterface(), clock.instant());
         Set<Long> services = new TreeSet<>(List.of(assignment.serviceId()));
         replaced.displaced().forEach(stale -> services.add(stale.serviceId()));
-        converge(router, services);
-        replaced.previous().filter(before -> before.routerId() != router.id())
-                .flatMap(before -> routers.find(before.routerId()))
-                .ifPresent(before -> converge(before, Set.of(assignment.serviceId())));
+        Optional<Router> previousRouter = replaced.previous().filter(before -> before.routerId() != router.id())
+                .flatMap(before -> routers.find(before.routerId()));
+        try {
+            converge(router, services);
+        } finally {
+            // Taken away from the router it was on before, even when the new router failed (each is retried alone).
+            previousRouter.ifPresent(before -> converge(before, Set.of(assignment.serviceId())));
+        }
     }
 
     @Override
