@@ -271,10 +271,11 @@ public final class ServiceLifecycle {
     public List<String> reconcile(int routerId, boolean dryRun) {
         Router router = routers.find(routerId)
                 .orElseThrow(() -> new NotFoundException("router " + routerId + " does not exist"));
-        List<ServiceRecord> records = services.unfinishedOnRouter(routerId);
-        DesiredState desired = wholeRouter(routerId, records);
         Converger converger = new Converger(new RouterOsCommands(access.session(router)));
         return access.exclusively(routerId, () -> {
+            // Read under the lock: a change converged just before must not be undone by an older desired state.
+            List<ServiceRecord> records = services.unfinishedOnRouter(routerId);
+            DesiredState desired = wholeRouter(routerId, records);
             try {
                 if (dryRun) {
                     return PlanApplier.explain(converger.preview(desired));
