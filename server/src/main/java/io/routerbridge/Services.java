@@ -48,6 +48,9 @@ import io.routerbridge.ipam.configuration.ConfigurationRepository;
 import io.routerbridge.ipam.integration.AfterCreatePush;
 import io.routerbridge.ipam.integration.IpamIntegration;
 import io.routerbridge.ipam.integration.ReleaseNotifier;
+import io.routerbridge.ipam.integration.mikrotik.AnnouncementRetrier;
+import io.routerbridge.ipam.integration.mikrotik.MikroTikIntegration;
+import io.routerbridge.ipam.integration.mikrotik.web.MikroTikRoutes;
 import io.routerbridge.ipam.integration.webhook.WebhookIntegration;
 import io.routerbridge.ipam.integration.webhook.web.WebhookRoutes;
 import io.routerbridge.ipam.configuration.Configurations;
@@ -108,6 +111,7 @@ public final class Services implements AutoCloseable {
     private final IpAllocator ipAllocator;
     private final NetBoxIntegration netBoxIntegration;
     private final WebhookIntegration webhookIntegration;
+    private final MikroTikIntegration mikroTikIntegration;
     private final ActionLog actionLog;
     private final Jobs jobs;
     private final WhmcsSync whmcsSync;
@@ -141,12 +145,16 @@ public final class Services implements AutoCloseable {
         this.ipAllocator = new IpAllocator(dsl, clock);
         this.netBoxIntegration = new NetBoxIntegration(dsl, cipher, clock);
         this.webhookIntegration = new WebhookIntegration(dsl, cipher, json, clock);
-        List<IpamIntegration> integrations = List.of(netBoxIntegration, webhookIntegration);
+        this.routerClients = new RouterClients(ClientOptions.defaults().withConnectTimeout(Duration.ofSeconds(3))
+                .withCommandTimeout(Duration.ofSeconds(15)));
+        RouterAccess routerAccess = new RouterAccess(routerClients);
+        this.mikroTikIntegration = new MikroTikIntegration(dsl, routerRegistry, routerAccess, clock);
+        List<IpamIntegration> integrations = List.of(netBoxIntegration, webhookIntegration, mikroTikIntegration);
         this.actionLog = new ActionLog(dsl, clock);
         this.jobs = new Jobs(dsl, clock, json);
         this.whmcsSync = new WhmcsSync(dsl, clock, actionLog);
         HeldBlocks heldBlocks = new HeldBlocks(dsl);
-        // Released blocks are pushed to NetBox and the webhook (each a no-op while not configured).
+        // Released blocks are pushed to NetBox, the webhook and MikroTik (each a no-op while not configured).
         AssignmentReleaser releaser = new AssignmentReleaser(ipAllocator, heldBlocks, actionLog,
                 new ReleaseNotifier(integrations));
         this.orphans = new Orphans(heldBlocks, releaser);
@@ -156,12 +164,9 @@ public final class Services implements AutoCloseable {
         hooks.register(DailyCron.HOOK, new DailyCron(housekeepingSettings, usageAlerts, ipCleaner)::handle);
         hooks.register(AfterCreatePush.HOOK, new AfterCreatePush(ipAllocator, integrations)::handle);
         this.configurations = new Configurations(new ConfigurationRepository(dsl), poolService, subnetService, clock);
-        this.routerClients = new RouterClients(ClientOptions.defaults().withConnectTimeout(Duration.ofSeconds(3))
-                .withCommandTimeout(Duration.ofSeconds(15)));
-        RouterAccess routerAccess = new RouterAccess(routerClients);
         WhmcsHosting hosting = new WhmcsHosting(dsl);
         this.lifecycle = new ServiceLifecycle(new ServiceRepository(dsl, cipher), routerRegistry, routerAccess,
-                configurations, ipAllocator, subnetService, hosting, json, clock);
+                configurations, ipAllocator, subnetService, hosting, json, clock, mikroTikIntegration);
         this.lifecycleHandlers = new LifecycleHandlers(lifecycle, new ServiceAddresses(configurations, ipAllocator,
                 hosting), new RouterProbe(routerAccess, routerRegistry));
         this.retrier = new FailedApplyRetrier(lifecycle, clock);
@@ -200,6 +205,11 @@ public final class Services implements AutoCloseable {
         return webhookIntegration;
     }
 
+    /** IPAM's MikroTik integration as configured through /api/v1/integrations/mikrotik. */
+    public MikroTikIntegration mikroTikIntegration() {
+        return mikroTikIntegration;
+    }
+
     public HttpApp httpApp() {
         return new HttpApp(json, new HealthEndpoints(readiness),
                 new WhmcsEndpoints(signatureVerifier, dispatcher), restApi());
@@ -211,6 +221,7 @@ public final class Services implements AutoCloseable {
                 // before IpamRoutes: its error translations must win over IPAM's catch-all
                 new NetBoxRoutes(netBoxIntegration),
                 new WebhookRoutes(webhookIntegration),
+                new MikroTikRoutes(mikroTikIntegration),
                 new IpamRoutes(subnetService, poolService, ipAllocator, new AssignmentSearch(dsl),
                         new IpamRemoval(dsl), actionLog),
                 new ExchangeRoutes(new IpamExchange(dsl, clock)),
@@ -250,6 +261,8 @@ public final class Services implements AutoCloseable {
     public void startBackgroundJobs() {
         background.scheduleWithFixedDelay(this::purgeNonces, 0, 60, TimeUnit.SECONDS);
         background.scheduleWithFixedDelay(retrier, 5, FailedApplyRetrier.INTERVAL.toSeconds(), TimeUnit.SECONDS);
+        background.scheduleWithFixedDelay(new AnnouncementRetrier(mikroTikIntegration, clock), 5,
+                AnnouncementRetrier.INTERVAL.toSeconds(), TimeUnit.SECONDS);
     }
 
     private void purgeNonces() {

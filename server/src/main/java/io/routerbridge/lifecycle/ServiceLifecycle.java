@@ -57,10 +57,11 @@ public final class ServiceLifecycle {
     private final WhmcsHosting hosting;
     private final ObjectMapper json;
     private final Clock clock;
+    private final AlsoOnRouter alsoOnRouter;
 
     public ServiceLifecycle(ServiceRepository services, RouterRegistry routers, RouterAccess access,
                             Configurations configurations, IpAllocator allocator, SubnetService subnets,
-                            WhmcsHosting hosting, ObjectMapper json, Clock clock) {
+                            WhmcsHosting hosting, ObjectMapper json, Clock clock, AlsoOnRouter alsoOnRouter) {
         this.services = services;
         this.routers = routers;
         this.access = access;
@@ -70,6 +71,7 @@ public final class ServiceLifecycle {
         this.hosting = hosting;
         this.json = json;
         this.clock = clock;
+        this.alsoOnRouter = alsoOnRouter;
     }
 
     /**
@@ -273,11 +275,11 @@ public final class ServiceLifecycle {
     public List<String> reconcile(int routerId, boolean dryRun) {
         Router router = routers.find(routerId)
                 .orElseThrow(() -> new NotFoundException("router " + routerId + " does not exist"));
-        List<ServiceRecord> records = services.unfinishedOnRouter(routerId);
-        List<ServiceSpec> specs = records.stream().map(this::spec).toList();
-        DesiredState desired = DesiredState.wholeRouter(specs);
         Converger converger = new Converger(new RouterOsCommands(access.session(router)));
         return access.exclusively(routerId, () -> {
+            // Read under the lock: a change converged just before must not be undone by an older desired state.
+            List<ServiceRecord> records = services.unfinishedOnRouter(routerId);
+            DesiredState desired = wholeRouter(routerId, records);
             try {
                 if (dryRun) {
                     return PlanApplier.explain(converger.preview(desired));
@@ -299,6 +301,17 @@ public final class ServiceLifecycle {
                 throw new UnavailableException(unreachable(router, e));
             }
         });
+    }
+
+    /** Everything that belongs on the router: its services and what other capabilities keep there. */
+    public DesiredState wholeRouter(int routerId) {
+        return wholeRouter(routerId, services.unfinishedOnRouter(routerId));
+    }
+
+    private DesiredState wholeRouter(int routerId, List<ServiceRecord> records) {
+        List<ServiceSpec> specs = new ArrayList<>(records.stream().map(this::spec).toList());
+        specs.addAll(alsoOnRouter.specsOn(routerId));
+        return DesiredState.wholeRouter(specs);
     }
 
     public ServiceRecord require(long serviceId) {

@@ -2,8 +2,9 @@ package io.routerbridge.provisioning;
 
 import java.util.List;
 
-/** A service's desired state on its router, in one of the product modes. */
-public sealed interface ServiceSpec permits VpnNatTenant, PppoeSubscriber, StaticSubscriber {
+/** A service's desired state on its router: one of the product modes, or IPAM's announcements for another module. */
+public sealed interface ServiceSpec permits VpnNatTenant, PppoeSubscriber, StaticSubscriber,
+        AnnouncedAddresses {
 
     String serviceId();
 
