@@ -28,6 +28,10 @@ public final class Integrations {
         return new Integrations(List.of());
     }
 
+    public int size() {
+        return integrations.size();
+    }
+
     public List<IntegrationFailure> addIp(Assignment assignment) {
         return tellEach(ADD_IP, assignment, integration -> integration.addIp(assignment));
     }
