@@ -59,10 +59,10 @@ final class AddonModuleContractTest extends WhmcsTestCase
         self::assertStringContainsString('not available yet', $page['vars']['message']);
     }
 
-    public function testHooksFileRegistersTheFiveHooks(): void
+    public function testHooksFileRegistersTheSixHooks(): void
     {
         Whmcs::loadHooksFile(ROOTDIR . '/modules/addons/routerbridge/hooks.php');
-        foreach (['PreModuleCreate', 'AfterModuleCreate', 'InvoicePaid', 'DailyCronJob', 'ClientAreaPrimarySidebar'] as $hook) {
+        foreach (['PreModuleCreate', 'AfterModuleCreate', 'AfterModuleTerminate', 'InvoicePaid', 'DailyCronJob', 'ClientAreaPrimarySidebar'] as $hook) {
             self::assertCount(1, Whmcs::$hooks[$hook] ?? [], $hook);
         }
     }
@@ -102,10 +102,11 @@ final class AddonModuleContractTest extends WhmcsTestCase
         $params = ['serviceid' => 9, 'moduletype' => 'cpanel', 'password' => 'a', 'serverpassword' => 'b', 'serveraccesshash' => 'c', 'serverip' => '192.0.2.5'];
         run_hook('PreModuleCreate', ['params' => $params]);
         run_hook('AfterModuleCreate', ['params' => $params]);
+        run_hook('AfterModuleTerminate', ['params' => $params]);
         foreach (Whmcs::$moduleLog as $entry) {
             self::assertSame(['serviceid' => 9, 'moduletype' => 'cpanel', 'serverip' => '192.0.2.5'], $entry['request']['params']);
         }
-        self::assertCount(2, Whmcs::$moduleLog);
+        self::assertCount(3, Whmcs::$moduleLog);
     }
 
     public function testInvoicePaidAndDailyCronForwardWithoutObjects(): void

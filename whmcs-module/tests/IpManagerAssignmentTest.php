@@ -78,6 +78,51 @@ final class IpManagerAssignmentTest extends WhmcsTestCase
             $reasons);
     }
 
+    public function testTerminatingTheServiceReleasesItsAddressAndClearsTblhostingOnce(): void
+    {
+        [$productId, $serverId] = $this->productWithPool(24);
+        $client = Fixtures::client();
+        $serviceId = Fixtures::service($client, $productId, $serverId);
+        $keeper = Fixtures::service($client, $productId, $serverId);
+        self::assertSame('success', ModuleRunner::callModule($serviceId, 'CreateAccount'));
+        self::assertSame('success', ModuleRunner::callModule($keeper, 'CreateAccount'));
+        $address = Fixtures::serviceRow($serviceId)['dedicatedip'];
+        self::assertNotSame('', $address);
+
+        // The module failed to terminate: WHMCS runs the Failed hook, not AfterModuleTerminate; the address stays.
+        $GLOBALS['harnessprobe_answer'] = 'hypervisor busy';
+        self::assertSame('hypervisor busy', ModuleRunner::callModule($serviceId, 'TerminateAccount'));
+        self::assertSame($address, Fixtures::serviceRow($serviceId)['dedicatedip']);
+        self::assertCount(1, self::$api->get('/assignments?status=assigned&serviceId=' . $serviceId));
+
+        $GLOBALS['harnessprobe_answer'] = 'success';
+        Whmcs::$activityLog = [];
+        self::assertSame('success', ModuleRunner::callModule($serviceId, 'TerminateAccount'));
+
+        $row = Fixtures::serviceRow($serviceId);
+        self::assertSame(['Terminated', '', ''], [$row['domainstatus'], $row['dedicatedip'], $row['assignedips']]);
+        self::assertSame([], self::$api->get('/assignments?status=assigned&serviceId=' . $serviceId));
+        $released = self::$api->get('/assignments?status=released&serviceId=' . $serviceId);
+        self::assertSame([$address], array_column($released, 'address'));
+        $logged = self::$api->get('/logs?action=release&serviceId=' . $serviceId);
+        self::assertCount(1, $logged);
+        self::assertSame(['whmcs', $address], [$logged[0]['actorType'], $logged[0]['address']]);
+        self::assertStringStartsWith('AfterModuleTerminate', $logged[0]['detail']);
+        self::assertSame([], array_filter(array_column(Whmcs::$activityLog, 'description'),
+            static fn (string $line) => str_contains($line, 'RouterBridge AfterModuleTerminate failed')));
+
+        // Terminating again (an admin pressing the button twice) releases nothing more.
+        self::assertSame('success', ModuleRunner::callModule($serviceId, 'TerminateAccount'));
+        self::assertCount(1, self::$api->get('/logs?action=release&serviceId=' . $serviceId));
+        self::assertCount(1, self::$api->get('/assignments?status=assigned&serviceId=' . $keeper),
+            'another service of the same pool keeps its address');
+
+        // The freed address goes to the next service.
+        $next = Fixtures::service($client, $productId, $serverId);
+        self::assertSame('success', ModuleRunner::callModule($next, 'CreateAccount'));
+        self::assertSame($address, Fixtures::serviceRow($next)['dedicatedip']);
+    }
+
     /** @return array{int, int, string} product id, server id, subnet CIDR */
     private function productWithPool(int $prefixLength): array
     {

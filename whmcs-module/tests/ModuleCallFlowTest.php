@@ -150,6 +150,27 @@ final class ModuleCallFlowTest extends WhmcsTestCase
             array_column($GLOBALS['harnessprobe_calls'], 'function'));
     }
 
+    public function testTerminateRunsItsAfterHookOnceTheServiceIsTerminatedAndOnlyOnSuccess(): void
+    {
+        ModuleRunner::callModule($this->service, 'CreateAccount');
+        $seen = [];
+        add_hook('AfterModuleTerminate', 1, function ($vars) use (&$seen) {
+            $seen[] = ['after', $vars['params']['serviceid'], Fixtures::serviceRow($vars['params']['serviceid'])['domainstatus']];
+        });
+        add_hook('AfterModuleTerminateFailed', 1, function ($vars) use (&$seen) {
+            $seen[] = ['failed', $vars['params']['serviceid'], $vars['failureResponseMessage']];
+        });
+
+        $GLOBALS['harnessprobe_answer'] = 'node offline';
+        self::assertSame('node offline', ModuleRunner::callModule($this->service, 'TerminateAccount'));
+        $GLOBALS['harnessprobe_answer'] = 'success';
+        self::assertSame('success', ModuleRunner::callModule($this->service, 'TerminateAccount'));
+
+        self::assertSame([['failed', $this->service, 'node offline'], ['after', $this->service, 'Terminated']], $seen,
+            'the After hook runs after tblhosting says Terminated, and not when the module failed');
+        self::assertSame('terminate', $GLOBALS['harnessprobe_calls'][2]['params']['action']);
+    }
+
     public function testCreateGeneratesMissingCredentialsAndStoresThemEncrypted(): void
     {
         $service = Fixtures::service(Fixtures::client(), Fixtures::product('harnessprobe'), 0, ['domain' => 'Shop-42.example.test']);

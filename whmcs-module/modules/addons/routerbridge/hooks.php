@@ -49,6 +49,15 @@ add_hook('AfterModuleCreate', 1, function (array $vars) {
     routerbridge_hook_forward('AfterModuleCreate', $vars);
 });
 
+/**
+ * WHMCS terminated a service (it runs this only after the module's TerminateAccount succeeded): the service
+ * releases the addresses a product of another module got at PreModuleCreate. routerbridge's own products
+ * released theirs in TerminateAccount, so for them this is a no-op.
+ */
+add_hook('AfterModuleTerminate', 1, function (array $vars) {
+    routerbridge_hook_forward('AfterModuleTerminate', $vars);
+});
+
 add_hook('InvoicePaid', 1, function (array $vars) {
     routerbridge_hook_forward('InvoicePaid', $vars);
 });

@@ -47,10 +47,12 @@ import io.routerbridge.jobs.Jobs;
 import io.routerbridge.ipam.configuration.ConfigurationRepository;
 import io.routerbridge.ipam.integration.AfterCreatePush;
 import io.routerbridge.ipam.integration.IpamIntegration;
-import io.routerbridge.ipam.integration.ReleaseNotifier;
 import io.routerbridge.ipam.integration.mikrotik.AnnouncementRetrier;
 import io.routerbridge.ipam.integration.mikrotik.MikroTikIntegration;
 import io.routerbridge.ipam.integration.mikrotik.web.MikroTikRoutes;
+import io.routerbridge.ipam.integration.Integrations;
+import io.routerbridge.ipam.assignments.AfterTerminateRelease;
+import io.routerbridge.ipam.assignments.Assignments;
 import io.routerbridge.ipam.integration.webhook.WebhookIntegration;
 import io.routerbridge.ipam.integration.webhook.web.WebhookRoutes;
 import io.routerbridge.ipam.configuration.Configurations;
@@ -109,6 +111,7 @@ public final class Services implements AutoCloseable {
     private final SubnetService subnetService;
     private final PoolService poolService;
     private final IpAllocator ipAllocator;
+    private final Assignments assignments;
     private final NetBoxIntegration netBoxIntegration;
     private final WebhookIntegration webhookIntegration;
     private final MikroTikIntegration mikroTikIntegration;
@@ -154,19 +157,22 @@ public final class Services implements AutoCloseable {
         this.jobs = new Jobs(dsl, clock, json);
         this.whmcsSync = new WhmcsSync(dsl, clock, actionLog);
         HeldBlocks heldBlocks = new HeldBlocks(dsl);
-        // Released blocks are pushed to NetBox, the webhook and MikroTik (each a no-op while not configured).
-        AssignmentReleaser releaser = new AssignmentReleaser(ipAllocator, heldBlocks, actionLog,
-                new ReleaseNotifier(integrations));
+        // Assignments and releases are pushed to NetBox, the webhook and MikroTik (each a no-op while not configured).
+        Integrations everyIntegration = new Integrations(integrations);
+        AssignmentReleaser releaser = new AssignmentReleaser(ipAllocator, heldBlocks, actionLog, everyIntegration);
+        this.assignments = new Assignments(ipAllocator, new AssignmentSearch(dsl), heldBlocks, releaser, actionLog,
+                everyIntegration);
         this.orphans = new Orphans(heldBlocks, releaser);
         this.ipCleaner = new IpCleaner(dsl, heldBlocks, releaser, actionLog, clock, json);
         this.housekeepingSettings = new HousekeepingSettings(dsl);
         this.usageAlerts = new UsageAlerts(dsl, clock);
         hooks.register(DailyCron.HOOK, new DailyCron(housekeepingSettings, usageAlerts, ipCleaner)::handle);
         hooks.register(AfterCreatePush.HOOK, new AfterCreatePush(ipAllocator, integrations)::handle);
+        hooks.register(AfterTerminateRelease.HOOK, new AfterTerminateRelease(assignments)::handle);
         this.configurations = new Configurations(new ConfigurationRepository(dsl), poolService, subnetService, clock);
         WhmcsHosting hosting = new WhmcsHosting(dsl);
         this.lifecycle = new ServiceLifecycle(new ServiceRepository(dsl, cipher), routerRegistry, routerAccess,
-                configurations, ipAllocator, subnetService, hosting, json, clock, mikroTikIntegration);
+                configurations, ipAllocator, assignments, subnetService, hosting, json, clock, mikroTikIntegration);
         this.lifecycleHandlers = new LifecycleHandlers(lifecycle, new ServiceAddresses(configurations, ipAllocator,
                 hosting), new RouterProbe(routerAccess, routerRegistry));
         this.retrier = new FailedApplyRetrier(lifecycle, clock);
@@ -222,8 +228,8 @@ public final class Services implements AutoCloseable {
                 new NetBoxRoutes(netBoxIntegration),
                 new WebhookRoutes(webhookIntegration),
                 new MikroTikRoutes(mikroTikIntegration),
-                new IpamRoutes(subnetService, poolService, ipAllocator, new AssignmentSearch(dsl),
-                        new IpamRemoval(dsl), actionLog),
+                new IpamRoutes(subnetService, poolService, assignments, new AssignmentSearch(dsl),
+                        new IpamRemoval(dsl)),
                 new ExchangeRoutes(new IpamExchange(dsl, clock)),
                 new SyncRoutes(whmcsSync, jobs),
                 new JobRoutes(jobs),
@@ -326,6 +332,11 @@ public final class Services implements AutoCloseable {
 
     public IpAllocator ipAllocator() {
         return ipAllocator;
+    }
+
+    /** Assigning and unassigning with integrations told and the action logged (REST, lifecycle, hooks). */
+    public Assignments assignments() {
+        return assignments;
     }
 
     public Configurations configurations() {

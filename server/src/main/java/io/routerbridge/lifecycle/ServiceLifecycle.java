@@ -12,6 +12,8 @@ import io.routerbridge.ipam.Pool;
 import io.routerbridge.ipam.PoolExhaustedException;
 import io.routerbridge.ipam.PoolKind;
 import io.routerbridge.ipam.SubnetService;
+import io.routerbridge.ipam.actionlog.Actor;
+import io.routerbridge.ipam.assignments.Assignments;
 import io.routerbridge.ipam.configuration.Configurations;
 import io.routerbridge.provisioning.ApplyResult;
 import io.routerbridge.provisioning.Converger;
@@ -47,12 +49,15 @@ public final class ServiceLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ServiceLifecycle.class);
     static final Duration FIRST_RETRY = Duration.ofSeconds(5);
     static final Duration MAX_RETRY = Duration.ofMinutes(10);
+    /** Who releases a terminated service's addresses: the termination's convergence, whoever started it. */
+    public static final Actor LIFECYCLE = new Actor(Actor.ActorType.SYSTEM, "lifecycle");
 
     private final ServiceRepository services;
     private final RouterRegistry routers;
     private final RouterAccess access;
     private final Configurations configurations;
     private final IpAllocator allocator;
+    private final Assignments assignments;
     private final SubnetService subnets;
     private final WhmcsHosting hosting;
     private final ObjectMapper json;
@@ -60,13 +65,15 @@ public final class ServiceLifecycle {
     private final AlsoOnRouter alsoOnRouter;
 
     public ServiceLifecycle(ServiceRepository services, RouterRegistry routers, RouterAccess access,
-                            Configurations configurations, IpAllocator allocator, SubnetService subnets,
-                            WhmcsHosting hosting, ObjectMapper json, Clock clock, AlsoOnRouter alsoOnRouter) {
+                            Configurations configurations, IpAllocator allocator, Assignments assignments,
+                            SubnetService subnets, WhmcsHosting hosting, ObjectMapper json, Clock clock,
+                            AlsoOnRouter alsoOnRouter) {
         this.services = services;
         this.routers = routers;
         this.access = access;
         this.configurations = configurations;
         this.allocator = allocator;
+        this.assignments = assignments;
         this.subnets = subnets;
         this.hosting = hosting;
         this.json = json;
@@ -400,8 +407,12 @@ public final class ServiceLifecycle {
         return apply(serviceId);
     }
 
+    /** Through IPAM's release path, so integrations hear of it (removeIp) and the action log records it. */
     private void releaseAddresses(long serviceId) {
-        allocator.release(serviceId);
+        assignments.releaseAllOf(serviceId, LIFECYCLE, "TerminateAccount: service terminated").stream()
+                .filter(result -> !result.integrationErrors().isEmpty())
+                .forEach(result -> log.warn("service {}: {} released, but not every integration was told: {}",
+                        serviceId, result.address(), result.detail()));
         hosting.clearIps(serviceId);
     }
 

@@ -18,11 +18,11 @@ public final class AfterCreatePush {
     public static final String HOOK = "AfterModuleCreate";
 
     private final IpAllocator allocator;
-    private final List<IpamIntegration> integrations;
+    private final Integrations integrations;
 
     public AfterCreatePush(IpAllocator allocator, List<IpamIntegration> integrations) {
         this.allocator = allocator;
-        this.integrations = List.copyOf(integrations);
+        this.integrations = new Integrations(integrations);
     }
 
     public ModuleResult handle(WhmcsParams vars) {
@@ -30,19 +30,11 @@ public final class AfterCreatePush {
         List<Assignment> held = allocator.assignmentsOf(params.serviceId()).stream()
                 .filter(assignment -> assignment.status() == AssignmentStatus.ASSIGNED)
                 .toList();
-        List<String> failures = new ArrayList<>();
-        for (IpamIntegration integration : integrations) {
-            for (Assignment assignment : held) {
-                try {
-                    integration.addIp(assignment);
-                } catch (IntegrationException e) {
-                    failures.add(integration.name() + ": " + e.getMessage());
-                }
-            }
-        }
+        List<IntegrationFailure> failures = new ArrayList<>();
+        held.forEach(assignment -> failures.addAll(integrations.addIp(assignment)));
         if (!failures.isEmpty()) {
             throw new UnavailableException("service " + params.serviceId() + " keeps its addresses, but pushing them "
-                    + "failed: " + String.join("; ", failures));
+                    + "failed: " + Integrations.describe(failures));
         }
         return ModuleResult.success().with("pushed", held.size() * integrations.size());
     }

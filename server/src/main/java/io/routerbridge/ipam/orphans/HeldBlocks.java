@@ -32,6 +32,11 @@ public final class HeldBlocks {
         return find(A.STATUS.eq(AssignmentStatus.ASSIGNED.name()).and(A.ID.in(assignmentIds)));
     }
 
+    /** Every block the service holds now, in every pool. */
+    public List<HeldBlock> assignedTo(long serviceId) {
+        return find(A.STATUS.eq(AssignmentStatus.ASSIGNED.name()).and(A.SERVICE_ID.eq(serviceId)));
+    }
+
     private List<HeldBlock> find(Condition where) {
         return dsl.select(A.ID, A.POOL_ID, A.SERVICE_ID, A.FAMILY, A.FIRST_VALUE, A.ADDRESS, H.DOMAINSTATUS,
                         H.DEDICATEDIP, H.ASSIGNEDIPS)

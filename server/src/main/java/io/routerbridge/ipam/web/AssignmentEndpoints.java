@@ -5,30 +5,22 @@ import static io.routerbridge.api.ApiRequests.pathId;
 
 import io.javalin.http.Context;
 import io.routerbridge.api.ApiRequests;
-import io.routerbridge.errors.ConflictException;
-import io.routerbridge.errors.InvalidInputException;
-import io.routerbridge.ipam.Assignment;
 import io.routerbridge.ipam.AssignmentFilter;
 import io.routerbridge.ipam.AssignmentSearch;
 import io.routerbridge.ipam.AssignmentStatus;
-import io.routerbridge.ipam.IpAllocator;
-import io.routerbridge.ipam.actionlog.ActionLog;
 import io.routerbridge.ipam.actionlog.Actor;
-import io.routerbridge.ipam.IpamNotFoundException;
-import java.util.Locale;
+import io.routerbridge.ipam.assignments.Assignments;
 
 /** /api/v1/assignments: what services hold, assigning and unassigning. */
 final class AssignmentEndpoints {
     static final int MAX_LIMIT = 1000;
 
-    private final IpAllocator allocator;
+    private final Assignments assignments;
     private final AssignmentSearch search;
-    private final ActionLog actionLog;
 
-    AssignmentEndpoints(IpAllocator allocator, AssignmentSearch search, ActionLog actionLog) {
-        this.allocator = allocator;
+    AssignmentEndpoints(Assignments assignments, AssignmentSearch search) {
+        this.assignments = assignments;
         this.search = search;
-        this.actionLog = actionLog;
     }
 
     /** Filters: poolId, subnetId, serviceId, status (assigned, quarantined, released); limit (default and max 1000). */
@@ -42,23 +34,11 @@ final class AssignmentEndpoints {
         ctx.json(AssignmentView.of(search.find(filter)));
     }
 
-    /** The service's block in the pool: the one it already holds, else a new one (idempotent). */
+    /** The service's block in the pool: the one it already holds, else a new one (idempotent); pushed to integrations. */
     void assign(Context ctx) {
         AssignmentBody request = body(ctx, AssignmentBody.class);
-        long poolId = request.pool();
-        long serviceId = request.service();
-        Integer prefixLength = request.blockLength();
-        Assignment assignment;
-        try {
-            assignment = prefixLength == null
-                    ? allocator.allocate(poolId, serviceId)
-                    : allocator.allocatePrefix(poolId, serviceId, prefixLength);
-        } catch (IpamNotFoundException e) {
-            throw new InvalidInputException(e.getMessage(), "poolId");
-        }
-        actionLog.record(Actor.apiKey(ApiRequests.apiKeyName(ctx)), ActionLog.ASSIGN, serviceId, assignment.address(),
-                assignment.id(), "pool " + poolId);
-        ctx.status(201).json(AssignmentView.of(assignment));
+        var assigned = assignments.assign(request.pool(), request.service(), request.blockLength(), actor(ctx));
+        ctx.status(201).json(AssignmentView.of(assigned.assignment(), assigned.integrationErrors()));
     }
 
     void get(Context ctx) {
@@ -67,20 +47,11 @@ final class AssignmentEndpoints {
 
     /** Releases the block (into quarantine when the pool has one) and answers the released assignment. */
     void unassign(Context ctx) {
-        Assignment held = search.get(pathId(ctx, "id"));
-        if (held.status() != AssignmentStatus.ASSIGNED) {
-            throw notAssigned(held);
-        }
-        Assignment released = allocator.release(held.serviceId(), held.poolId())
-                .filter(a -> a.id() == held.id())
-                .orElseThrow(() -> notAssigned(search.get(held.id())));
-        actionLog.record(Actor.apiKey(ApiRequests.apiKeyName(ctx)), ActionLog.UNASSIGN, released.serviceId(),
-                released.address(), released.id(), "now " + released.status().name().toLowerCase(Locale.ROOT));
-        ctx.json(AssignmentView.of(released));
+        var unassigned = assignments.unassign(pathId(ctx, "id"), actor(ctx), "unassigned through the API");
+        ctx.json(AssignmentView.of(unassigned.assignment(), unassigned.integrationErrors()));
     }
 
-    private static ConflictException notAssigned(Assignment assignment) {
-        return new ConflictException("assignment " + assignment.id() + " is already "
-                + assignment.status().name().toLowerCase(Locale.ROOT), "id");
+    private static Actor actor(Context ctx) {
+        return Actor.apiKey(ApiRequests.apiKeyName(ctx));
     }
 }

@@ -11,8 +11,6 @@ import io.routerbridge.errors.InvalidInputException;
 import io.routerbridge.errors.NotFoundException;
 import io.routerbridge.http.ErrorMapper;
 import io.routerbridge.ipam.AssignmentSearch;
-import io.routerbridge.ipam.actionlog.ActionLog;
-import io.routerbridge.ipam.IpAllocator;
 import io.routerbridge.ipam.IpamException;
 import io.routerbridge.ipam.IpamInUseException;
 import io.routerbridge.ipam.IpamNotFoundException;
@@ -21,6 +19,7 @@ import io.routerbridge.ipam.IpamValidationException;
 import io.routerbridge.ipam.PoolExhaustedException;
 import io.routerbridge.ipam.PoolService;
 import io.routerbridge.ipam.SubnetService;
+import io.routerbridge.ipam.assignments.Assignments;
 
 /** IPAM's part of /api/v1: subnets, pools and assignments. */
 public final class IpamRoutes implements ApiRoutes {
@@ -28,11 +27,11 @@ public final class IpamRoutes implements ApiRoutes {
     private final PoolEndpoints pools;
     private final AssignmentEndpoints assignments;
 
-    public IpamRoutes(SubnetService subnetService, PoolService poolService, IpAllocator allocator,
-                      AssignmentSearch assignmentSearch, IpamRemoval removal, ActionLog actionLog) {
+    public IpamRoutes(SubnetService subnetService, PoolService poolService, Assignments assignments,
+                      AssignmentSearch assignmentSearch, IpamRemoval removal) {
         this.subnets = new SubnetEndpoints(subnetService, removal);
         this.pools = new PoolEndpoints(poolService, removal);
-        this.assignments = new AssignmentEndpoints(allocator, assignmentSearch, actionLog);
+        this.assignments = new AssignmentEndpoints(assignments, assignmentSearch);
     }
 
     @Override

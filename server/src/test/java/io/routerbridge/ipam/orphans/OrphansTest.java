@@ -16,6 +16,10 @@ import io.routerbridge.ipam.actionlog.ActionLog;
 import io.routerbridge.ipam.actionlog.Actor;
 import io.routerbridge.ipam.actionlog.LogFilter;
 import io.routerbridge.ipam.actionlog.LoggedAction;
+import io.routerbridge.ipam.integration.IntegrationException;
+import io.routerbridge.ipam.integration.IntegrationFailure;
+import io.routerbridge.ipam.integration.Integrations;
+import io.routerbridge.ipam.integration.IpamIntegration;
 import io.routerbridge.ipam.sync.WhmcsFixture;
 import io.routerbridge.ipam.sync.WhmcsSync;
 import io.routerbridge.jobs.JobProgress;
@@ -115,12 +119,27 @@ class OrphansTest {
     void integrationsLearnOfEachReleaseAndTheirFailureIsReportedNotUndone() {
         List<String> removed = new java.util.ArrayList<>();
         HeldBlocks held = new HeldBlocks(db.dsl());
-        Orphans withIntegration = new Orphans(held, new AssignmentReleaser(allocator, held, log, released -> {
-            removed.add(released.address());
-            if (released.serviceId() == FRAUD) {
-                throw new IllegalStateException("netbox: 503");
+        IpamIntegration netBox = new IpamIntegration() {
+            @Override
+            public String name() {
+                return "netbox";
             }
-        }));
+
+            @Override
+            public void addIp(Assignment assignment) {
+                throw new AssertionError("a release never adds");
+            }
+
+            @Override
+            public void removeIp(Assignment released) {
+                removed.add(released.address());
+                if (released.serviceId() == FRAUD) {
+                    throw new IntegrationException(name(), "503");
+                }
+            }
+        };
+        Orphans withIntegration = new Orphans(held, new AssignmentReleaser(allocator, held, log,
+                new Integrations(List.of(netBox))));
 
         List<ReleaseResult> results = withIntegration.release(
                 List.of(assignmentOf(TERMINATED).id(), assignmentOf(FRAUD).id()), Actor.WHMCS);
@@ -128,6 +147,9 @@ class OrphansTest {
         assertThat(removed).containsExactly("192.0.2.13", "192.0.2.15");
         assertThat(results).allMatch(ReleaseResult::released);
         assertThat(results.get(1).detail()).endsWith("integration failed: netbox: 503");
+        assertThat(results.get(0).integrationErrors()).isEmpty();
+        assertThat(results.get(1).integrationErrors()).containsExactly(
+                new IntegrationFailure("netbox", Integrations.REMOVE_IP, "192.0.2.15", "netbox: 503"));
         assertThat(allocator.assignmentsOf(FRAUD)).isEmpty();
     }
 

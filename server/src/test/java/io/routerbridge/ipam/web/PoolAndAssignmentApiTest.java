@@ -3,6 +3,7 @@ package io.routerbridge.ipam.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.routerbridge.api.ApiTestClient;
 import io.routerbridge.testsupport.TestDatabase;
 import io.routerbridge.testsupport.TestService;
@@ -120,7 +121,11 @@ class PoolAndAssignmentApiTest {
         assertThat(ids(api.get("/api/v1/assignments?serviceId=501"))).containsExactly(id);
         assertThat(ids(api.get("/api/v1/assignments?subnetId=" + subnet + "&limit=2"))).hasSize(2);
         assertThat(ids(api.get("/api/v1/assignments?poolId=" + pool + "&status=released"))).isEmpty();
-        assertThat(api.json(api.get("/api/v1/assignments/" + id))).isEqualTo(assignment);
+        assertThat(assignment.path("integrationErrors").isArray()).as("assign answers the integrations' failures").isTrue();
+        assertThat(assignment.path("integrationErrors")).isEmpty();
+        JsonNode stored = api.json(api.get("/api/v1/assignments/" + id));
+        assertThat(stored.has("integrationErrors")).as("only assign and unassign tell integrations").isFalse();
+        assertThat(stored).isEqualTo(((ObjectNode) assignment.deepCopy()).without("integrationErrors"));
 
         HttpResponse<String> released = api.delete("/api/v1/assignments/" + id);
         assertThat(released.statusCode()).as(released.body()).isEqualTo(200);

@@ -1,0 +1,65 @@
+package io.routerbridge.ipam.integration;
+
+import io.routerbridge.ipam.Assignment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every integration, told of one committed assignment or release. Each integration gets its call even when an
+ * earlier one failed, and no failure is thrown: the failures are answered, so the caller can report them while
+ * IPAM's state stands. Integrations must be idempotent (an address may be added or removed more than once).
+ */
+public final class Integrations {
+    public static final String ADD_IP = "addIp";
+    public static final String REMOVE_IP = "removeIp";
+
+    private static final Logger log = LoggerFactory.getLogger(Integrations.class);
+
+    private final List<IpamIntegration> integrations;
+
+    public Integrations(List<IpamIntegration> integrations) {
+        this.integrations = List.copyOf(integrations);
+    }
+
+    public static Integrations none() {
+        return new Integrations(List.of());
+    }
+
+    public int size() {
+        return integrations.size();
+    }
+
+    public List<IntegrationFailure> addIp(Assignment assignment) {
+        return tellEach(ADD_IP, assignment, integration -> integration.addIp(assignment));
+    }
+
+    public List<IntegrationFailure> removeIp(Assignment assignment) {
+        return tellEach(REMOVE_IP, assignment, integration -> integration.removeIp(assignment));
+    }
+
+    /** The failures as one line for logs and messages, e.g. "netbox: unreachable; webhook: HTTP 500". */
+    public static String describe(List<IntegrationFailure> failures) {
+        return String.join("; ", failures.stream().map(IntegrationFailure::message).toList());
+    }
+
+    private List<IntegrationFailure> tellEach(String operation, Assignment assignment, Consumer<IpamIntegration> call) {
+        List<IntegrationFailure> failures = new ArrayList<>();
+        for (IpamIntegration integration : integrations) {
+            try {
+                call.accept(integration);
+            } catch (IntegrationException e) {
+                failures.add(new IntegrationFailure(e.integration(), operation, assignment.address(), e.getMessage()));
+            } catch (RuntimeException e) {
+                // a defect of the integration, not an outage: keep the trace, still never undo IPAM's state
+                log.warn("integration {} failed on {} of {}", integration.name(), operation, assignment.address(), e);
+                failures.add(new IntegrationFailure(integration.name(), operation, assignment.address(),
+                        integration.name() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName()
+                                : e.getMessage())));
+            }
+        }
+        return failures;
+    }
+}
