@@ -14,10 +14,10 @@ import java.util.List;
  * The operator's webhook receiver on a loopback port: it checks each request's signature with the
  * shared secret (401 when it does not match), records what arrived, and answers {@link #answer}.
  */
-final class OperatorEndpoint implements AutoCloseable {
-    static final String PATH = "/hooks/ipam?source=rb";
+public final class OperatorEndpoint implements AutoCloseable {
+    public static final String PATH = "/hooks/ipam?source=rb";
 
-    record Delivery(String body, String timestamp, String nonce, String signature, boolean signatureValid) {
+    public record Delivery(String body, String timestamp, String nonce, String signature, boolean signatureValid) {
     }
 
     private final HttpServer server;
@@ -25,22 +25,22 @@ final class OperatorEndpoint implements AutoCloseable {
     private final List<Delivery> deliveries = Collections.synchronizedList(new ArrayList<>());
     private volatile int answer = 204;
 
-    OperatorEndpoint(String sharedSecret) throws IOException {
+    public OperatorEndpoint(String sharedSecret) throws IOException {
         verifier = new RequestSigner(new Secret(sharedSecret));
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + PATH;
     }
 
-    void answer(int status) {
+    public void answer(int status) {
         answer = status;
     }
 
-    List<Delivery> deliveries() {
+    public List<Delivery> deliveries() {
         synchronized (deliveries) {
             return List.copyOf(deliveries);
         }
