@@ -371,14 +371,6 @@ public final class Services implements AutoCloseable {
         return usageAlerts;
     }
 
-    public ClientIps clientIps() {
-        return clientIps;
-    }
-
-    public ClientAreaSettings clientAreaSettings() {
-        return clientAreaSettings;
-    }
-
     public SignatureVerifier signatureVerifier() {
         return signatureVerifier;
     }
