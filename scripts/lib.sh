@@ -28,7 +28,7 @@ ensure_packages() {
 }
 
 BASE_PACKAGES=(openjdk-17-jdk-headless maven mariadb-server mariadb-client
-               php-cli php-curl php-mysql php-mbstring php-xml phpunit python3 python3-librouteros curl)
+               php-cli php-curl php-mysql php-mbstring php-xml phpunit smarty3 python3 python3-librouteros curl)
 
 mysql_root() { mariadb --no-defaults -uroot --socket="$DB_SOCKET" "$@"; }
 

@@ -50,13 +50,15 @@ final class AddonModuleContractTest extends WhmcsTestCase
         self::assertStringNotContainsString('alert-success', $html);
     }
 
-    public function testClientAreaReturnsATemplateThatExists(): void
+    public function testClientAreaReturnsATemplateThatExistsAndNeedsALogin(): void
     {
         $page = routerbridge_clientarea(['modulelink' => 'index.php?m=routerbridge']);
         self::assertTrue($page['requirelogin']);
-        self::assertIsArray($page['breadcrumb']);
+        self::assertSame(['index.php?m=routerbridge' => 'My IP Addresses'], $page['breadcrumb']);
         self::assertFileExists(ROOTDIR . '/modules/addons/routerbridge/' . $page['templatefile'] . '.tpl');
-        self::assertStringContainsString('not available yet', $page['vars']['message']);
+        self::assertSame([], $page['vars']['services'], 'nobody is logged in');
+        self::assertStringContainsString('log in', $page['vars']['errorMessage']);
+        self::assertSame([], Whmcs::$moduleLog, 'the service is not asked without a client');
     }
 
     public function testHooksFileRegistersTheSixHooks(): void

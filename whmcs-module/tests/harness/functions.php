@@ -38,3 +38,8 @@ function decrypt($string)
 {
     return LegacyCipher::decrypt((string) $string, Whmcs::$ccEncryptionHash);
 }
+
+function check_token($namespace = 'WHMCS.default', $allowGet = false)
+{
+    \RouterBridge\Tests\Harness\ClientArea::checkToken((string) $namespace);
+}

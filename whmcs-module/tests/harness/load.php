@@ -11,7 +11,7 @@ if (!defined('ROOTDIR')) {
 
 foreach (['Whmcs', 'LegacyCipher', 'Capsule', 'WhmcsObjects', 'ParamsBuilder', 'ModuleRunner',
           'TestEnvironment', 'TestDatabase', 'ServiceProcess', 'Fixtures', 'functions',
-          'Ports', 'JsonHttp', 'EmulatorControl', 'EmulatorProcess', 'RestApi', 'RouterReport'] as $file) {
+          'Ports', 'JsonHttp', 'EmulatorControl', 'EmulatorProcess', 'RestApi', 'RouterReport', 'ClientArea'] as $file) {
     require_once __DIR__ . "/{$file}.php";
 }
 

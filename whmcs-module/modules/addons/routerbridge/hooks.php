@@ -77,7 +77,7 @@ add_hook('ClientAreaPrimarySidebar', 1, function ($primarySidebar) {
         'icon' => 'fa-network-wired',
     ]);
     $panel->addChild('RouterBridge Overview', [
-        'label' => 'IPs, VPN users and port forwards',
+        'label' => 'My IP addresses',
         'uri' => 'index.php?m=routerbridge',
         'order' => 1,
     ]);

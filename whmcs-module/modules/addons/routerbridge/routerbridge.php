@@ -1,8 +1,8 @@
 <?php
 /**
  * RouterBridge addon module: holds the service URL and shared secret the server module and hooks.php
- * use, and (later) proxies the service's admin and client pages. The service owns its own schema, so
- * activation creates no tables.
+ * use, and serves the client page (the client's IPs, through the service's signed client routes). The
+ * service owns its own schema, so activation creates no tables.
  */
 
 if (!defined("WHMCS")) {
@@ -12,6 +12,13 @@ if (!defined("WHMCS")) {
 require_once __DIR__ . '/../../servers/routerbridge/lib/ServiceClient.php';
 
 use RouterBridge\ServiceClient;
+
+/** What a client reads when the service cannot answer; the reason goes to the module log for the admins. */
+const ROUTERBRIDGE_CLIENTAREA_UNAVAILABLE = 'Your IP addresses cannot be shown or changed right now: '
+    . 'the network service is not available. Please try again later or contact support.';
+
+/** Answers of the client routes whose error text is written for the client; others are the operator's business. */
+const ROUTERBRIDGE_CLIENTAREA_CLIENT_ERRORS = [403, 404, 409];
 
 function routerbridge_config()
 {
@@ -109,16 +116,91 @@ function routerbridge_output($vars)
         . '</div>';
 }
 
-/** Client page. Not implemented yet, and it says so. */
+/**
+ * Client page (index.php?m=routerbridge): the logged-in client's services with their IPs, and unassigning one.
+ * The client id comes from the WHMCS session only; the service checks that every service asked about is
+ * that client's. A POST must carry WHMCS's CSRF token ({$token}) and is checked before anything is forwarded.
+ */
 function routerbridge_clientarea($vars)
 {
-    return [
-        'pagetitle' => 'Network',
-        'breadcrumb' => ['index.php?m=routerbridge' => 'Network'],
+    $modulelink = (string) ($vars['modulelink'] ?? 'index.php?m=routerbridge');
+    $page = [
+        'pagetitle' => 'My IP Addresses',
+        'breadcrumb' => [$modulelink => 'My IP Addresses'],
         'templatefile' => 'templates/clientarea',
         'requirelogin' => true,
         'vars' => [
-            'message' => 'IP addresses, VPN users and port forwards will be managed here; this page is not available yet.',
+            'modulelink' => $modulelink,
+            'services' => [],
+            'unassignAllowed' => false,
+            'errorMessage' => '',
+            'successMessage' => '',
         ],
     ];
+    $client = (new \WHMCS\Authentication\CurrentUser())->client();
+    $clientId = $client === null ? 0 : (int) $client->id;
+    if ($clientId <= 0) {
+        $page['vars']['errorMessage'] = 'Please log in and choose a client account to see its IP addresses.';
+        return $page;
+    }
+    try {
+        $service = ServiceClient::fromSettings();
+    } catch (\Throwable $e) {
+        routerbridge_clientarea_log('clientarea settings', [], $e->getMessage());
+        $page['vars']['errorMessage'] = ROUTERBRIDGE_CLIENTAREA_UNAVAILABLE;
+        return $page;
+    }
+    $base = '/whmcs/v1/client/' . $clientId;
+
+    if (($_SERVER['REQUEST_METHOD'] ?? 'GET') === 'POST' && ($_POST['action'] ?? '') === 'unassign') {
+        check_token('WHMCS.default');
+        $serviceId = (string) ($_POST['serviceid'] ?? '');
+        $assignmentId = (string) ($_POST['assignmentid'] ?? '');
+        if (!ctype_digit($serviceId) || !ctype_digit($assignmentId)) {
+            $page['vars']['errorMessage'] = 'That IP address could not be found; please reload the page.';
+        } else {
+            $path = "{$base}/services/{$serviceId}/ips/{$assignmentId}";
+            $answer = routerbridge_clientarea_call($service, 'DELETE', $path);
+            if ($answer === null) {
+                $page['vars']['errorMessage'] = ROUTERBRIDGE_CLIENTAREA_UNAVAILABLE;
+            } elseif ($answer->isSuccess()) {
+                $page['vars']['successMessage'] = 'IP address ' . (string) ($answer->json['address'] ?? '')
+                    . ' was unassigned from service #' . $serviceId . '.';
+            } else {
+                $page['vars']['errorMessage'] = in_array($answer->status, ROUTERBRIDGE_CLIENTAREA_CLIENT_ERRORS, true)
+                    ? $answer->error() : ROUTERBRIDGE_CLIENTAREA_UNAVAILABLE;
+            }
+        }
+    }
+
+    $list = routerbridge_clientarea_call($service, 'GET', $base . '/ips');
+    if ($list !== null && $list->isSuccess()) {
+        $page['vars']['services'] = is_array($list->json['services'] ?? null) ? $list->json['services'] : [];
+        $page['vars']['unassignAllowed'] = ($list->json['unassignAllowed'] ?? false) === true;
+    } elseif ($page['vars']['errorMessage'] === '') {
+        $page['vars']['errorMessage'] = ROUTERBRIDGE_CLIENTAREA_UNAVAILABLE;
+    }
+    return $page;
+}
+
+/** One signed call for the client page; null when the service could not be reached (logged). */
+function routerbridge_clientarea_call(ServiceClient $service, string $method, string $path): ?\RouterBridge\ServiceResponse
+{
+    try {
+        $answer = $service->send($method, $path, '');
+    } catch (\Throwable $e) {
+        routerbridge_clientarea_log("clientarea {$method} {$path}", [], $e->getMessage());
+        return null;
+    }
+    if (!$answer->isSuccess()) {
+        routerbridge_clientarea_log("clientarea {$method} {$path}", [], $answer->error());
+    }
+    return $answer;
+}
+
+function routerbridge_clientarea_log(string $action, array $request, string $response): void
+{
+    if (function_exists('logModuleCall')) {
+        logModuleCall('routerbridge', $action, $request, $response, '', []);
+    }
 }

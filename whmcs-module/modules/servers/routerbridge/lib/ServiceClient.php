@@ -145,6 +145,11 @@ final class ServiceClient
         return $this->send('GET', $path, '');
     }
 
+    public function delete(string $path): ServiceResponse
+    {
+        return $this->send('DELETE', $path, '');
+    }
+
     public function send(string $method, string $path, string $body): ServiceResponse
     {
         $headers = self::signatureHeaders($this->secret, $method, $path, $body, (string) time(), self::newNonce());

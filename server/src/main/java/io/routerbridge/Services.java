@@ -76,6 +76,15 @@ import io.routerbridge.whmcs.WhmcsDispatcher;
 import io.routerbridge.whmcs.WhmcsEndpoints;
 import io.routerbridge.whmcs.WhmcsHooks;
 import io.routerbridge.whmcs.WhmcsParams;
+import io.routerbridge.whmcs.client.ClientChannel;
+import io.routerbridge.whmcs.client.ClientRoutes;
+import io.routerbridge.whmcs.client.ClientServiceRepository;
+import io.routerbridge.whmcs.client.ServiceOwnership;
+import io.routerbridge.ipam.clientarea.ClientAreaSettings;
+import io.routerbridge.ipam.clientarea.ClientAreaSettingsRoutes;
+import io.routerbridge.ipam.clientarea.ClientIpRepository;
+import io.routerbridge.ipam.clientarea.ClientIpRoutes;
+import io.routerbridge.ipam.clientarea.ClientIps;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -127,6 +136,8 @@ public final class Services implements AutoCloseable {
     private final ServiceLifecycle lifecycle;
     private final LifecycleHandlers lifecycleHandlers;
     private final FailedApplyRetrier retrier;
+    private final ClientAreaSettings clientAreaSettings;
+    private final ClientIps clientIps;
 
     private Services(ServiceConfig config, HikariDataSource dataSource, boolean ownsDataSource, Clock clock) {
         this.config = config;
@@ -163,6 +174,8 @@ public final class Services implements AutoCloseable {
         this.assignments = new Assignments(ipAllocator, new AssignmentSearch(dsl), heldBlocks, releaser, actionLog,
                 everyIntegration);
         this.orphans = new Orphans(heldBlocks, releaser);
+        this.clientAreaSettings = new ClientAreaSettings(dsl);
+        this.clientIps = new ClientIps(new ClientIpRepository(dsl), heldBlocks, releaser, clientAreaSettings);
         this.ipCleaner = new IpCleaner(dsl, heldBlocks, releaser, actionLog, clock, json);
         this.housekeepingSettings = new HousekeepingSettings(dsl);
         this.usageAlerts = new UsageAlerts(dsl, clock);
@@ -218,7 +231,13 @@ public final class Services implements AutoCloseable {
 
     public HttpApp httpApp() {
         return new HttpApp(json, new HealthEndpoints(readiness),
-                new WhmcsEndpoints(signatureVerifier, dispatcher), restApi());
+                new WhmcsEndpoints(signatureVerifier, dispatcher, clientChannel()), restApi());
+    }
+
+    /** /whmcs/v1/client/{clientId}: each capability's client-area routes go into this list. */
+    private ClientChannel clientChannel() {
+        List<ClientRoutes> parts = List.of(new ClientIpRoutes(clientIps));
+        return new ClientChannel(new ServiceOwnership(new ClientServiceRepository(dsl)), parts);
     }
 
     /** /api/v1: each capability's REST routes go into this list. */
@@ -236,6 +255,7 @@ public final class Services implements AutoCloseable {
                 new OrphanRoutes(orphans),
                 new CleanerRoutes(ipCleaner),
                 new UsageRoutes(usageAlerts, housekeepingSettings),
+                new ClientAreaSettingsRoutes(clientAreaSettings),
                 new LogRoutes(actionLog),
                 new ConfigurationRoutes(configurations),
                 new LifecycleRoutes(lifecycle)));

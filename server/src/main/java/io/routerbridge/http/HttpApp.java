@@ -10,6 +10,7 @@ import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.routerbridge.api.RestApi;
 import io.routerbridge.whmcs.WhmcsEndpoints;
+import io.routerbridge.whmcs.client.ClientChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +53,7 @@ public final class HttpApp {
                     before("/*", whmcs::verifySignature);
                     post("/v1/module/{function}", whmcs::moduleFunction);
                     post("/v1/hook/{hook}", whmcs::hook);
+                    path(ClientChannel.PATH, whmcs::clientRoutes);
                 });
                 path(RestApi.BASE_PATH, api::addRoutes);
             });

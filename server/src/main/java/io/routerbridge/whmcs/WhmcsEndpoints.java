@@ -1,15 +1,18 @@
 package io.routerbridge.whmcs;
 
 import io.javalin.http.Context;
+import io.routerbridge.whmcs.client.ClientChannel;
 
-/** HTTP edge of the signed channel: the signature check and the two dispatch endpoints. */
+/** HTTP edge of the signed channel: the signature check, the two dispatch endpoints and the client area's routes. */
 public final class WhmcsEndpoints {
     private final SignatureVerifier verifier;
     private final WhmcsDispatcher dispatcher;
+    private final ClientChannel clients;
 
-    public WhmcsEndpoints(SignatureVerifier verifier, WhmcsDispatcher dispatcher) {
+    public WhmcsEndpoints(SignatureVerifier verifier, WhmcsDispatcher dispatcher, ClientChannel clients) {
         this.verifier = verifier;
         this.dispatcher = dispatcher;
+        this.clients = clients;
     }
 
     public void verifySignature(Context ctx) {
@@ -25,5 +28,10 @@ public final class WhmcsEndpoints {
 
     public void hook(Context ctx) {
         ctx.json(dispatcher.callHook(ctx.pathParam("hook"), ctx.bodyAsBytes()).toAnswer());
+    }
+
+    /** Call inside {@code path("/whmcs" + ClientChannel.PATH, ...)}. */
+    public void clientRoutes() {
+        clients.addRoutes();
     }
 }
