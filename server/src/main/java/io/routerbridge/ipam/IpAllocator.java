@@ -5,6 +5,7 @@ import io.routerbridge.persistence.jooq.tables.ModRouterbridgeIpamOccupied;
 import io.routerbridge.persistence.jooq.tables.ModRouterbridgeIpamPool;
 import io.routerbridge.persistence.jooq.tables.records.ModRouterbridgeIpamAssignmentRecord;
 import io.routerbridge.persistence.jooq.tables.records.ModRouterbridgeIpamPoolRecord;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jooq.impl.DSL;
@@ -130,7 +131,17 @@ public final class IpAllocator {
 
     /** Releases the service's block in one pool; empty when it holds none there. */
     public Optional<Assignment> release(long serviceId, long poolId) {
-        return withRetry(() -> dsl.transactionResult(cfg -> releaseLocked(cfg.dsl(), poolId, serviceId)));
+        return withRetry(() -> dsl.transactionResult(cfg -> releaseLocked(cfg.dsl(), poolId,
+                A.LIVE_SERVICE_ID.eq(serviceId))));
+    }
+
+    /**
+     * Releases exactly this assignment of the pool if it is still assigned; empty when it is not (released or
+     * quarantined already), even if its service holds another block there by now.
+     */
+    public Optional<Assignment> releaseAssignment(long poolId, long assignmentId) {
+        return withRetry(() -> dsl.transactionResult(cfg -> releaseLocked(cfg.dsl(), poolId,
+                A.ID.eq(assignmentId).and(A.STATUS.eq(AssignmentStatus.ASSIGNED.name())))));
     }
 
     /** What the service holds now, in every pool. */
@@ -369,10 +380,10 @@ public final class IpAllocator {
     private record Request(long poolId, long serviceId, Integer prefixLength, CompletableFuture<Assignment> result) {
     }
 
-    private Optional<Assignment> releaseLocked(DSLContext tx, long poolId, long serviceId) {
+    private Optional<Assignment> releaseLocked(DSLContext tx, long poolId, Condition which) {
         Pool pool = lockPool(tx, poolId);
         ModRouterbridgeIpamAssignmentRecord row = tx.selectFrom(A)
-                .where(A.POOL_ID.eq(poolId), A.LIVE_SERVICE_ID.eq(serviceId))
+                .where(A.POOL_ID.eq(poolId), which)
                 .fetchOne();
         if (row == null) {
             return Optional.empty();

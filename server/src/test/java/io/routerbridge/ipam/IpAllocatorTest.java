@@ -92,6 +92,21 @@ class IpAllocatorTest {
     }
 
     @Test
+    void releasingAnAssignmentByIdNeverTouchesTheServicesNewerBlock() {
+        Pool pool = pools.create(NewPool.addresses("by-id", subnets.create(NewSubnet.of("198.18.1.0/29")).id()));
+        Assignment old = allocator.allocate(pool.id(), 800);
+        assertThat(allocator.release(800, pool.id())).isPresent();
+        Assignment newer = allocator.allocate(pool.id(), 800);
+        // a listing taken before the release still names the old assignment: releasing it again does nothing
+        assertThat(allocator.releaseAssignment(pool.id(), old.id())).isEmpty();
+        assertThat(allocator.assignmentsOf(800)).containsExactly(newer);
+
+        assertThat(allocator.releaseAssignment(pool.id(), newer.id())).get()
+                .satisfies(released -> assertThat(released.status()).isEqualTo(AssignmentStatus.RELEASED));
+        assertThat(allocator.assignmentsOf(800)).isEmpty();
+    }
+
+    @Test
     void releasedAddressesAreReusedAtOnceByDefault() {
         Subnet subnet = subnets.create(NewSubnet.of("203.0.113.0/29"));
         Pool pool = pools.create(NewPool.addresses("reuse", subnet.id()));

@@ -40,8 +40,7 @@ public final class AssignmentReleaser {
      * {@link ActionLog#RELEASE}, {@link ActionLog#UNASSIGN}) and {@code why} starts the log's detail.
      */
     public ReleaseResult release(HeldBlock block, Actor actor, String action, String why) {
-        Optional<Assignment> released = allocator.release(block.serviceId(), block.poolId())
-                .filter(a -> a.id() == block.assignmentId());
+        Optional<Assignment> released = allocator.releaseAssignment(block.poolId(), block.assignmentId());
         if (released.isEmpty()) {
             return new ReleaseResult(block.assignmentId(), block.serviceId(), block.address(), false, false,
                     "no longer assigned");
