@@ -195,6 +195,30 @@ class VpnNatLifecycleTest {
     }
 
     @Test
+    void aSubnetRelationGivesOneAddressFromTheFirstOfItsPoolsWithRoom() {
+        long subnet = fixture.created("/subnets", Map.of("cidr", "198.51.100.8/29"));
+        fixture.created("/pools", Map.of("name", "split a", "subnetId", subnet, "range", "198.51.100.9-198.51.100.10"));
+        fixture.created("/pools", Map.of("name", "split b", "subnetId", subnet, "range", "198.51.100.11-198.51.100.11"));
+        long config = fixture.created("/configurations", Map.of("name", "split"));
+        fixture.created("/configurations/" + config + "/relations",
+                Map.of("type", "product", "targetId", 71, "subnetId", subnet));
+        for (long id = 701; id <= 704; id++) {
+            fixture.hostingRow(id, 71, 7);
+        }
+
+        List<String> handedOut = new java.util.ArrayList<>();
+        for (long id = 701; id <= 703; id++) {
+            JsonNode answer = preModuleCreate(id, 71, 7, 200);
+            assertThat(answer.get("assignedips").asText()).as("one address per relation, not one per pool").isEmpty();
+            handedOut.add(answer.get("dedicatedip").asText());
+        }
+        assertThat(handedOut).containsExactly("198.51.100.9", "198.51.100.10", "198.51.100.11");
+        assertThat(preModuleCreate(702, 71, 7, 200).get("dedicatedip").asText()).isEqualTo("198.51.100.10");
+        assertThat(preModuleCreate(704, 71, 7, 409).get("error").asText())
+                .contains("split a").contains("split b").contains("no free address");
+    }
+
+    @Test
     void routerDownAnswersClearlyKeepsTheIntentAndConvergesWhenItIsBack() throws Exception {
         try (RouterOsEmulator flaky = LifecycleFixture.emulator()) {
             fixture.vpnNatPools("flaky", "203.0.113.64/28", "10.65.0.0/16", 31);

@@ -7,9 +7,9 @@ import io.routerbridge.ipam.PoolService;
 import io.routerbridge.ipam.SubnetService;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * Configurations and relations (seed 001): which pools a service draws from. A service's pools are those related to
@@ -93,9 +93,19 @@ public final class Configurations {
         }
     }
 
-    /** The pools a service draws from, each once, in relation order; relations to removed pools are skipped. */
+    /** Every pool related to the service, each once, in relation order (a subnet's pools in name order). */
     public List<Pool> poolsFor(ServiceComposition service) {
-        Map<Long, Pool> found = new LinkedHashMap<>();
+        return poolChoicesFor(service).stream().flatMap(List::stream).toList();
+    }
+
+    /**
+     * The pools related to the service, one group per relation: a pool relation is a group of that pool, a subnet
+     * relation a group of the subnet's pools (in name order), which are alternatives: a service takes one block per
+     * group, from the first pool with room. A pool already in an earlier group is left out of later ones.
+     */
+    public List<List<Pool>> poolChoicesFor(ServiceComposition service) {
+        Set<Long> seen = new HashSet<>();
+        List<List<Pool>> groups = new ArrayList<>();
         for (Relation relation : repository.relationsFor(service)) {
             List<Pool> related = new ArrayList<>();
             if (relation.poolId() != null) {
@@ -107,9 +117,12 @@ public final class Configurations {
             } else {
                 related.addAll(pools.listBySubnet(relation.subnetId()));
             }
-            related.forEach(pool -> found.putIfAbsent(pool.id(), pool));
+            related.removeIf(pool -> !seen.add(pool.id()));
+            if (!related.isEmpty()) {
+                groups.add(List.copyOf(related));
+            }
         }
-        return List.copyOf(found.values());
+        return List.copyOf(groups);
     }
 
     private static void requireExisting(String field, Runnable lookup) {
