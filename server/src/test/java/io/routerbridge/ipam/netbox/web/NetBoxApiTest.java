@@ -79,6 +79,42 @@ class NetBoxApiTest {
     }
 
     @Test
+    void restAssignAndUnassignPushTheRightCallsToNetBox() throws Exception {
+        try (TestService service = TestService.start(db); FakeNetBox netBox = new FakeNetBox()) {
+            ApiTestClient api = ApiTestClient.withNewKey(service);
+            assertThat(api.send("PUT", "/api/v1/netbox/settings", "{\"url\":\"" + netBox.url() + "\",\"token\":\""
+                    + FakeNetBox.TOKEN + "\"}").statusCode()).isEqualTo(200);
+            long subnet = api.json(api.post("/api/v1/subnets", "{\"cidr\":\"10.41.0.0/24\"}")).path("id").asLong();
+            long pool = api.json(api.post("/api/v1/pools", "{\"name\":\"pushed\",\"subnetId\":" + subnet + "}"))
+                    .path("id").asLong();
+
+            HttpResponse<String> assigned = api.post("/api/v1/assignments", "{\"poolId\":" + pool + ",\"serviceId\":77}");
+            assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(201);
+            assertThat(api.json(assigned).path("integrationErrors")).isEmpty();
+            assertThat(netBox.writes()).singleElement().satisfies(r -> {
+                assertThat(r.method()).isEqualTo("POST");
+                assertThat(r.pathAndQuery()).isEqualTo("/api/ipam/ip-addresses/");
+                assertThat(r.body().path("address").asText()).isEqualTo("10.41.0.1/24");
+                assertThat(r.body().path("status").asText()).isEqualTo("active");
+                assertThat(r.body().path("description").asText()).isEqualTo("routerbridge service 77");
+            });
+            long netBoxId = netBox.all(NetBoxClient.IP_ADDRESSES).get(0).path("id").asLong();
+
+            long assignment = api.json(assigned).path("id").asLong();
+            HttpResponse<String> released = api.send("DELETE", "/api/v1/assignments/" + assignment, null);
+            assertThat(released.statusCode()).as(released.body()).isEqualTo(200);
+            assertThat(netBox.writes()).hasSize(2);
+            assertThat(netBox.writes().get(1).method()).isEqualTo("PATCH");
+            assertThat(netBox.writes().get(1).pathAndQuery()).isEqualTo("/api/ipam/ip-addresses/" + netBoxId + "/");
+            assertThat(netBox.writes().get(1).body().path("status").asText()).isEqualTo("deprecated");
+
+            // a second unassign is refused and tells NetBox nothing
+            assertThat(api.send("DELETE", "/api/v1/assignments/" + assignment, null).statusCode()).isEqualTo(409);
+            assertThat(netBox.writes()).hasSize(2);
+        }
+    }
+
+    @Test
     void releaseModeIsValidated() {
         try (TestService service = TestService.start(db)) {
             ApiTestClient api = ApiTestClient.withNewKey(service);
