@@ -2,12 +2,33 @@ package io.routerbridge.ipam;
 
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
+import inet.ipaddr.IPAddressStringParameters;
 
 import java.math.BigInteger;
 
 /** Parsing of the address notations operators type: single addresses, CIDR blocks and "a-b" ranges. */
-final class AddressText {
+public final class AddressText {
+    /**
+     * Dotted-quad IPv4 and standard IPv6 text only. The library's defaults also read inet_aton forms ("10.1" is
+     * 10.0.0.1, "1" is 0.0.0.1), RFC 1924 base-85 IPv6 (any 20 characters of its alphabet, e.g. a word) and zones;
+     * in an IPAM request those are typos, not addresses.
+     */
+    private static final IPAddressStringParameters STRICT = strictParameters();
+
     private AddressText() {
+    }
+
+    /** {@code text} as an IP address string that accepts only the notations operators mean. */
+    public static IPAddressString strict(String text) {
+        return new IPAddressString(text, STRICT);
+    }
+
+    private static IPAddressStringParameters strictParameters() {
+        IPAddressStringParameters.Builder builder = new IPAddressStringParameters.Builder()
+                .allowEmpty(false).allowAll(false).allowSingleSegment(false).allowPrefixOnly(false)
+                .allow_inet_aton(false);
+        builder.getIPv6AddressParametersBuilder().allowBase85(false).allowZone(false);
+        return builder.toParams();
     }
 
     /** A CIDR block in its canonical network form; "10.0.0.1/24" is refused (not a network address). */
@@ -15,7 +36,7 @@ final class AddressText {
         if (text == null || text.isBlank()) {
             throw new IpamValidationException(field, field + " is required, e.g. 192.0.2.0/24");
         }
-        IPAddressString parsed = new IPAddressString(text.trim());
+        IPAddressString parsed = strict(text.trim());
         IPAddress address = parsed.getAddress();
         if (address == null || address.isMultiple() && !address.isPrefixBlock()) {
             throw new IpamValidationException(field, "invalid CIDR: " + text.trim());
@@ -33,7 +54,7 @@ final class AddressText {
 
     /** One address without prefix length. */
     static IPAddress parseAddress(String text, String field) {
-        IPAddressString parsed = new IPAddressString(text == null ? "" : text.trim());
+        IPAddressString parsed = strict(text == null ? "" : text.trim());
         IPAddress address = parsed.getAddress();
         if (address == null || parsed.isPrefixed() || address.isMultiple()) {
             throw new IpamValidationException(field, "invalid IP address: " + text);

@@ -50,6 +50,20 @@ class SubnetRulesTest {
     }
 
     @Test
+    void notationsNoOperatorMeansAreNotAddresses() {
+        // base-85 IPv6 (any 20 characters of its alphabet), inet_aton short forms, zones, "*" and bare prefixes
+        for (String typo : List.of("gggggggggggggggggggg", "10.1", "1", "0x0a000001", "fe80::1%eth0", "*", "/24")) {
+            assertThatThrownBy(() -> AddressText.parseAddress(typo, "gateway")).as(typo)
+                    .isInstanceOfSatisfying(IpamValidationException.class, e -> assertThat(e.field()).isEqualTo("gateway"));
+            assertThatThrownBy(() -> AddressText.parseNetwork(typo + "/8", "cidr")).as(typo)
+                    .isInstanceOf(IpamValidationException.class);
+        }
+        assertThat(AddressText.parseAddress("2001:db8::1", "gateway").toCanonicalString()).isEqualTo("2001:db8::1");
+        assertThat(AddressText.parseAddress("::ffff:192.0.2.1", "gateway").isIPv6()).isTrue();
+        assertThat(AddressText.parseNetwork("10.0.0.0/8", "cidr").toCanonicalString()).isEqualTo("10.0.0.0/8");
+    }
+
+    @Test
     void refusesBadInputNamingTheField() {
         expectInvalid(NewSubnet.of("10.0.0.300/24"), "cidr", "invalid CIDR");
         expectInvalid(NewSubnet.of("10.0.0.0"), "cidr", "prefix length");

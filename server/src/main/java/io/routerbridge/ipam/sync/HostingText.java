@@ -2,6 +2,7 @@ package io.routerbridge.ipam.sync;
 
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
+import io.routerbridge.ipam.AddressText;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ public final class HostingText {
 
     /** An address ("192.0.2.7", "2001:db8::1") or an aligned block ("2001:db8:1::/48"); empty when not one. */
     public static Optional<Block> parse(String token) {
-        IPAddressString text = new IPAddressString(token);
+        IPAddressString text = AddressText.strict(token);
         IPAddress address = text.getAddress();
         if (address == null) {
             return Optional.empty();

@@ -4,10 +4,10 @@ import static io.routerbridge.api.ApiRequests.body;
 import static io.routerbridge.api.ApiRequests.pathId;
 
 import inet.ipaddr.IPAddress;
-import inet.ipaddr.IPAddressString;
 import io.javalin.http.Context;
 import io.routerbridge.api.ApiRequests;
 import io.routerbridge.errors.InvalidInputException;
+import io.routerbridge.ipam.AddressText;
 import io.routerbridge.ipam.IpamRemoval;
 import io.routerbridge.ipam.Subnet;
 import io.routerbridge.ipam.SubnetService;
@@ -69,7 +69,7 @@ final class SubnetEndpoints {
     }
 
     private static IPAddress address(String text) {
-        IPAddress address = new IPAddressString(text).getAddress();
+        IPAddress address = AddressText.strict(text.trim()).getAddress();
         if (address == null || address.isPrefixed()) {
             throw new InvalidInputException("contains must be a single IPv4 or IPv6 address", "contains");
         }
