@@ -51,6 +51,9 @@ import io.routerbridge.ipam.integration.mikrotik.AnnouncementRetrier;
 import io.routerbridge.ipam.integration.mikrotik.MikroTikIntegration;
 import io.routerbridge.ipam.integration.mikrotik.web.MikroTikRoutes;
 import io.routerbridge.ipam.integration.Integrations;
+import io.routerbridge.ipam.integration.PushRetrier;
+import io.routerbridge.ipam.integration.PushRetryRepository;
+import io.routerbridge.ipam.integration.web.PushRetryRoutes;
 import io.routerbridge.ipam.assignments.AfterTerminateRelease;
 import io.routerbridge.ipam.assignments.Assignments;
 import io.routerbridge.ipam.integration.webhook.WebhookIntegration;
@@ -138,6 +141,7 @@ public final class Services implements AutoCloseable {
     private final FailedApplyRetrier retrier;
     private final ClientAreaSettings clientAreaSettings;
     private final ClientIps clientIps;
+    private final PushRetrier pushRetrier;
 
     private Services(ServiceConfig config, HikariDataSource dataSource, boolean ownsDataSource, Clock clock) {
         this.config = config;
@@ -169,7 +173,9 @@ public final class Services implements AutoCloseable {
         this.whmcsSync = new WhmcsSync(dsl, clock, actionLog);
         HeldBlocks heldBlocks = new HeldBlocks(dsl);
         // Assignments and releases are pushed to NetBox, the webhook and MikroTik (each a no-op while not configured).
-        Integrations everyIntegration = new Integrations(integrations);
+        PushRetryRepository pushRetries = new PushRetryRepository(dsl, json, clock);
+        Integrations everyIntegration = new Integrations(integrations, pushRetries);
+        this.pushRetrier = new PushRetrier(pushRetries, integrations, actionLog, clock);
         AssignmentReleaser releaser = new AssignmentReleaser(ipAllocator, heldBlocks, actionLog, everyIntegration);
         this.assignments = new Assignments(ipAllocator, new AssignmentSearch(dsl), heldBlocks, releaser, actionLog,
                 everyIntegration);
@@ -180,7 +186,7 @@ public final class Services implements AutoCloseable {
         this.housekeepingSettings = new HousekeepingSettings(dsl);
         this.usageAlerts = new UsageAlerts(dsl, clock);
         hooks.register(DailyCron.HOOK, new DailyCron(housekeepingSettings, usageAlerts, ipCleaner)::handle);
-        hooks.register(AfterCreatePush.HOOK, new AfterCreatePush(ipAllocator, integrations)::handle);
+        hooks.register(AfterCreatePush.HOOK, new AfterCreatePush(ipAllocator, everyIntegration)::handle);
         hooks.register(AfterTerminateRelease.HOOK, new AfterTerminateRelease(assignments)::handle);
         this.configurations = new Configurations(new ConfigurationRepository(dsl), poolService, subnetService, clock);
         WhmcsHosting hosting = new WhmcsHosting(dsl);
@@ -224,6 +230,11 @@ public final class Services implements AutoCloseable {
         return webhookIntegration;
     }
 
+    /** Failed pushes to NetBox and the webhook, retried in the background. */
+    public PushRetrier pushRetrier() {
+        return pushRetrier;
+    }
+
     /** IPAM's MikroTik integration as configured through /api/v1/integrations/mikrotik. */
     public MikroTikIntegration mikroTikIntegration() {
         return mikroTikIntegration;
@@ -246,6 +257,7 @@ public final class Services implements AutoCloseable {
                 // before IpamRoutes: its error translations must win over IPAM's catch-all
                 new NetBoxRoutes(netBoxIntegration),
                 new WebhookRoutes(webhookIntegration),
+                new PushRetryRoutes(pushRetrier),
                 new MikroTikRoutes(mikroTikIntegration),
                 new IpamRoutes(subnetService, poolService, assignments, new AssignmentSearch(dsl),
                         new IpamRemoval(dsl)),
@@ -289,6 +301,7 @@ public final class Services implements AutoCloseable {
         background.scheduleWithFixedDelay(retrier, 5, FailedApplyRetrier.INTERVAL.toSeconds(), TimeUnit.SECONDS);
         background.scheduleWithFixedDelay(new AnnouncementRetrier(mikroTikIntegration, clock), 5,
                 AnnouncementRetrier.INTERVAL.toSeconds(), TimeUnit.SECONDS);
+        background.scheduleWithFixedDelay(pushRetrier, 5, PushRetrier.INTERVAL.toSeconds(), TimeUnit.SECONDS);
     }
 
     private void purgeNonces() {

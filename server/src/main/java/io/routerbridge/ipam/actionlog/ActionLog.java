@@ -22,6 +22,7 @@ public final class ActionLog {
     public static final String SYNC = "sync";
     public static final String IMPORT = "import";
     public static final String CLEANER = "cleaner";
+    public static final String PUSH = "push";
 
     private static final ModRouterbridgeActionLog L = MOD_ROUTERBRIDGE_ACTION_LOG;
     private static final int MAX_DETAIL = 2000;

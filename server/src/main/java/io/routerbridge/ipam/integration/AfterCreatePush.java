@@ -20,9 +20,9 @@ public final class AfterCreatePush {
     private final IpAllocator allocator;
     private final Integrations integrations;
 
-    public AfterCreatePush(IpAllocator allocator, List<IpamIntegration> integrations) {
+    public AfterCreatePush(IpAllocator allocator, Integrations integrations) {
         this.allocator = allocator;
-        this.integrations = new Integrations(integrations);
+        this.integrations = integrations;
     }
 
     public ModuleResult handle(WhmcsParams vars) {

@@ -19,9 +19,17 @@ public final class Integrations {
     private static final Logger log = LoggerFactory.getLogger(Integrations.class);
 
     private final List<IpamIntegration> integrations;
+    private final PushRetries retries;
 
+    /** Failed pushes are only reported (tests that look at one integration's failures). */
     public Integrations(List<IpamIntegration> integrations) {
+        this(integrations, PushRetries.NONE);
+    }
+
+    /** Failed pushes are reported and queued in {@code retries}, to be delivered later by {@link PushRetrier}. */
+    public Integrations(List<IpamIntegration> integrations, PushRetries retries) {
         this.integrations = List.copyOf(integrations);
+        this.retries = retries;
     }
 
     public static Integrations none() {
@@ -40,6 +48,19 @@ public final class Integrations {
         return tellEach(REMOVE_IP, assignment, integration -> integration.removeIp(assignment));
     }
 
+    private String queueForRetry(String integration, String operation, Assignment assignment, String message) {
+        if (retries == PushRetries.NONE) {
+            return "";
+        }
+        try {
+            retries.failed(integration, operation, assignment, message);
+            return " (queued, retried in the background)";
+        } catch (RuntimeException e) {
+            log.warn("could not queue the failed {} of {} to {} for retry", operation, assignment.address(), integration, e);
+            return " (not queued for retry: " + e.getMessage() + ")";
+        }
+    }
+
     /** The failures as one line for logs and messages, e.g. "netbox: unreachable; webhook: HTTP 500". */
     public static String describe(List<IntegrationFailure> failures) {
         return String.join("; ", failures.stream().map(IntegrationFailure::message).toList());
@@ -47,18 +68,33 @@ public final class Integrations {
 
     private List<IntegrationFailure> tellEach(String operation, Assignment assignment, Consumer<IpamIntegration> call) {
         List<IntegrationFailure> failures = new ArrayList<>();
+        List<String> delivered = new ArrayList<>();
         for (IpamIntegration integration : integrations) {
+            String message;
             try {
                 call.accept(integration);
+                if (!integration.retriesItself()) {
+                    delivered.add(integration.name());
+                }
+                continue;
             } catch (IntegrationException e) {
-                failures.add(new IntegrationFailure(e.integration(), operation, assignment.address(), e.getMessage()));
+                message = e.getMessage();
             } catch (RuntimeException e) {
                 // a defect of the integration, not an outage: keep the trace, still never undo IPAM's state
                 log.warn("integration {} failed on {} of {}", integration.name(), operation, assignment.address(), e);
-                failures.add(new IntegrationFailure(integration.name(), operation, assignment.address(),
-                        integration.name() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName()
-                                : e.getMessage())));
+                message = integration.name() + ": "
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             }
+            if (!integration.retriesItself()) {
+                message += queueForRetry(integration.name(), operation, assignment, message);
+            }
+            failures.add(new IntegrationFailure(integration.name(), operation, assignment.address(), message));
+        }
+        try {
+            retries.delivered(delivered, assignment.address());
+        } catch (RuntimeException e) {
+            // the push itself went through; a stale retry left behind is checked against IPAM before it is sent
+            log.warn("could not clear older pending pushes of {}", assignment.address(), e);
         }
         return failures;
     }

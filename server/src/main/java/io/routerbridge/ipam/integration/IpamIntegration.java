@@ -15,4 +15,12 @@ public interface IpamIntegration {
     void addIp(Assignment assignment);
 
     void removeIp(Assignment assignment);
+
+    /**
+     * True when the integration keeps its own record of what it failed to do and retries it (MikroTik converges
+     * routers from desired-state rows); otherwise a failed push is queued in {@link PushRetries}.
+     */
+    default boolean retriesItself() {
+        return false;
+    }
 }

@@ -115,6 +115,11 @@ public final class MikroTikIntegration implements IpamIntegration, AlsoOnRouter 
     }
 
     @Override
+    public boolean retriesItself() {
+        return true;
+    }
+
+    @Override
     public void addIp(Assignment assignment) {
         MikroTikSettings current = settings.load().filter(MikroTikSettings::enabled).orElse(null);
         if (current == null || ownProduct(assignment.serviceId())) {
