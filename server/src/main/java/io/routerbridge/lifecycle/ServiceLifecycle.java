@@ -296,8 +296,8 @@ public final class ServiceLifecycle {
                     throw new ConflictException("router " + RouterAccess.endpoint(router).address()
                             + " refused: " + describe(result));
                 }
+                services.recordAppliedAll(records.stream().map(ServiceRecord::serviceId).toList(), clock.instant());
                 for (ServiceRecord record : records) {
-                    services.recordApplied(record.serviceId(), clock.instant());
                     if (record.desiredStatus() == ServiceStatus.TERMINATED) {
                         releaseAddresses(record.serviceId());
                         services.forgetTenantObjects(record.serviceId(), clock.instant());

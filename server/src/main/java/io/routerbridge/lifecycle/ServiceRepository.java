@@ -94,6 +94,16 @@ public final class ServiceRepository {
                 .where(S.SERVICE_ID.eq(serviceId)).execute();
     }
 
+    /** {@link #recordApplied} for many services in a few statements (a whole-router reconcile). */
+    public void recordAppliedAll(List<Long> serviceIds, Instant now) {
+        for (int from = 0; from < serviceIds.size(); from += 1000) {
+            List<Long> chunk = serviceIds.subList(from, Math.min(serviceIds.size(), from + 1000));
+            db.update(S).set(S.LAST_OUTCOME, ApplyOutcome.APPLIED.name()).setNull(S.LAST_ERROR).set(S.ATTEMPTS, 0)
+                    .setNull(S.NEXT_RETRY_AT).set(S.APPLIED_AT, utc(now)).set(S.UPDATED_AT, utc(now))
+                    .where(S.SERVICE_ID.in(chunk)).execute();
+        }
+    }
+
     /** Counts the failed attempt and schedules the next one. */
     public void recordFailed(long serviceId, String error, Instant nextRetry, Instant now) {
         db.update(S).set(S.LAST_OUTCOME, ApplyOutcome.FAILED.name())

@@ -110,6 +110,21 @@ final class LifecycleFixture {
         return answer;
     }
 
+    /**
+     * Records {@code count} more pppoe subscribers like {@code template} (ids template+1 …, usernames "sub" + id, each
+     * its own remote address), pending as CreateAccount leaves them before the router confirms: bulk set-ups.
+     */
+    void clonePppoeSubscribers(long template, int count) {
+        db.execute("INSERT INTO mod_routerbridge_service (service_id, router_id, mode, desired_status, public_ip,"
+                + " private_prefix, tenant_supernet, wan_interface, parameters, last_outcome, attempts, created_at,"
+                + " updated_at, ppp_username, ppp_password_ciphertext)"
+                + " SELECT " + template + " + seq, router_id, mode, desired_status,"
+                + " CONCAT('100.', 64 + seq DIV 65536, '.', (seq DIV 256) MOD 256, '.', seq MOD 256),"
+                + " private_prefix, tenant_supernet, wan_interface, parameters, 'PENDING', 0, created_at, updated_at,"
+                + " CONCAT('sub', " + template + " + seq), ppp_password_ciphertext"
+                + " FROM seq_1_to_" + count + " JOIN mod_routerbridge_service s ON s.service_id = " + template);
+    }
+
     String dedicatedIp(long serviceId) {
         return db.dsl().fetchValue("SELECT dedicatedip FROM tblhosting WHERE id = " + serviceId).toString();
     }

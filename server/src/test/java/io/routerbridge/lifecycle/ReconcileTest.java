@@ -53,4 +53,32 @@ class ReconcileTest {
             fixture.close();
         }
     }
+
+    @Test
+    void oneReconcileConvergesOverAThousandPendingServicesAndRecordsEachApplied() {
+        LifecycleFixture fixture = new LifecycleFixture(db);
+        try (RouterOsEmulator router = LifecycleFixture.emulator()) {
+            router.state().add("/ppp/profile", Map.of("name", "disconnect"));
+            Map<String, Object> p = params(5100, 53, 53, router);
+            p.put("configoption1", "pppoe");
+            p.put("username", "sub5100");
+            p.put("password", "pw-reconcile");
+            fixture.hostingRow(5100, 53, 53);
+            fixture.success("CreateAccount", p);
+            var lifecycle = fixture.service.services().lifecycle();
+            int routerId = lifecycle.require(5100).routerId();
+            fixture.clonePppoeSubscribers(5100, 1004);
+
+            lifecycle.reconcile(routerId, false);
+
+            assertThat(router.state().rows("/ppp/secret")).hasSize(1005);
+            assertThat(owned(router, "/ppp/secret", 6104)).singleElement()
+                    .satisfies(row -> assertThat(row).containsEntry("name", "sub6104").containsEntry("disabled", "false"));
+            assertThat(db.dsl().fetchValue("SELECT COUNT(*) FROM mod_routerbridge_service WHERE router_id = " + routerId
+                    + " AND last_outcome = 'APPLIED' AND applied_at IS NOT NULL")).isEqualTo(1005L);
+            assertThat(lifecycle.reconcile(routerId, true)).isEmpty();
+        } finally {
+            fixture.close();
+        }
+    }
 }
