@@ -61,6 +61,12 @@ public final class Integrations {
         }
     }
 
+    /** A defect of the integration, not an outage: the trace is logged, IPAM's state is still never undone. */
+    static String defect(String integration, String operation, Assignment assignment, RuntimeException e) {
+        log.warn("integration {} failed on {} of {}", integration, operation, assignment.address(), e);
+        return integration + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+
     /** The failures as one line for logs and messages, e.g. "netbox: unreachable; webhook: HTTP 500". */
     public static String describe(List<IntegrationFailure> failures) {
         return String.join("; ", failures.stream().map(IntegrationFailure::message).toList());
@@ -80,10 +86,7 @@ public final class Integrations {
             } catch (IntegrationException e) {
                 message = e.getMessage();
             } catch (RuntimeException e) {
-                // a defect of the integration, not an outage: keep the trace, still never undo IPAM's state
-                log.warn("integration {} failed on {} of {}", integration.name(), operation, assignment.address(), e);
-                message = integration.name() + ": "
-                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                message = defect(integration.name(), operation, assignment, e);
             }
             if (!integration.retriesItself()) {
                 message += queueForRetry(integration.name(), operation, assignment, message);

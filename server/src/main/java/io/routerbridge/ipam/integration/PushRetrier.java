@@ -98,9 +98,11 @@ public final class PushRetrier implements Runnable {
             } else {
                 integration.addIp(assignment);
             }
+        } catch (IntegrationException e) {
+            retries.failedAgain(retry, e.getMessage());
+            return new Outcome(retry.id(), Result.FAILED, e.getMessage());
         } catch (RuntimeException e) {
-            String error = e instanceof IntegrationException ? e.getMessage()
-                    : retry.integration() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            String error = Integrations.defect(retry.integration(), retry.operation(), retry.assignment(), e);
             retries.failedAgain(retry, error);
             return new Outcome(retry.id(), Result.FAILED, error);
         }
