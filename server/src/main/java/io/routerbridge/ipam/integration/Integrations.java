@@ -3,7 +3,7 @@ package io.routerbridge.ipam.integration;
 import io.routerbridge.ipam.Assignment;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,14 +72,13 @@ public final class Integrations {
         return String.join("; ", failures.stream().map(IntegrationFailure::message).toList());
     }
 
-    private List<IntegrationFailure> tellEach(String operation, Assignment assignment, Consumer<IpamIntegration> call) {
+    private List<IntegrationFailure> tellEach(String operation, Assignment assignment, Predicate<IpamIntegration> call) {
         List<IntegrationFailure> failures = new ArrayList<>();
         List<String> delivered = new ArrayList<>();
         for (IpamIntegration integration : integrations) {
             String message;
             try {
-                call.accept(integration);
-                if (!integration.retriesItself()) {
+                if (call.test(integration) && !integration.retriesItself()) {
                     delivered.add(integration.name());
                 }
                 continue;

@@ -12,9 +12,11 @@ public interface IpamIntegration {
     /** A short name for logs and error messages, e.g. "netbox". */
     String name();
 
-    void addIp(Assignment assignment);
+    /** True when the integration was told; false when it is off or the assignment is none of its business. */
+    boolean addIp(Assignment assignment);
 
-    void removeIp(Assignment assignment);
+    /** True when the integration was told; false when it is off or the assignment is none of its business. */
+    boolean removeIp(Assignment assignment);
 
     /**
      * True when the integration keeps its own record of what it failed to do and retries it (MikroTik converges

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers the pushes that failed earlier (background pass every {@link #INTERVAL}, or one now on an operator's
- * request). A push that no longer says what IPAM holds is dropped unsent; a delivered one is logged.
+ * request). A push that no longer says what IPAM holds is dropped unsent, as is one to an integration turned off
+ * since; a delivered one is logged.
  */
 public final class PushRetrier implements Runnable {
     public static final Duration INTERVAL = Duration.ofSeconds(5);
@@ -88,16 +89,14 @@ public final class PushRetrier implements Runnable {
             return new Outcome(retry.id(), Result.SUPERSEDED, null);
         }
         IpamIntegration integration = integrations.get(retry.integration());
+        boolean told;
         try {
             if (integration == null) {
                 throw new IntegrationException(retry.integration(), "no such integration in this service");
             }
             Assignment assignment = retry.assignment();
-            if (Integrations.REMOVE_IP.equals(retry.operation())) {
-                integration.removeIp(assignment);
-            } else {
-                integration.addIp(assignment);
-            }
+            told = Integrations.REMOVE_IP.equals(retry.operation())
+                    ? integration.removeIp(assignment) : integration.addIp(assignment);
         } catch (IntegrationException e) {
             retries.failedAgain(retry, e.getMessage());
             return new Outcome(retry.id(), Result.FAILED, e.getMessage());
@@ -105,6 +104,13 @@ public final class PushRetrier implements Runnable {
             String error = Integrations.defect(retry.integration(), retry.operation(), retry.assignment(), e);
             retries.failedAgain(retry, error);
             return new Outcome(retry.id(), Result.FAILED, error);
+        }
+        if (!told) {
+            if (retries.removeIfUnchanged(retry)) {
+                record(Actor.SYSTEM, retry, retry.integration() + ": " + retry.operation() + " not sent: the "
+                        + "integration has been turned off since");
+            }
+            return new Outcome(retry.id(), Result.SUPERSEDED, null);
         }
         if (retries.removeIfUnchanged(retry)) {
             record(Actor.SYSTEM, retry, retry.integration() + ": " + retry.operation() + " delivered after "

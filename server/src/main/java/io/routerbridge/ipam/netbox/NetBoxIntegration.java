@@ -49,13 +49,13 @@ public final class NetBoxIntegration implements IpamIntegration {
     }
 
     @Override
-    public void addIp(Assignment assignment) {
-        push().ifPresent(push -> push.addIp(assignment));
+    public boolean addIp(Assignment assignment) {
+        return push().map(push -> push.addIp(assignment)).orElse(false);
     }
 
     @Override
-    public void removeIp(Assignment assignment) {
-        push().ifPresent(push -> push.removeIp(assignment));
+    public boolean removeIp(Assignment assignment) {
+        return push().map(push -> push.removeIp(assignment)).orElse(false);
     }
 
     private Optional<NetBoxPush> push() {

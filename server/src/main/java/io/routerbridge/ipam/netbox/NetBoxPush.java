@@ -31,7 +31,7 @@ public final class NetBoxPush implements IpamIntegration {
     }
 
     @Override
-    public void addIp(Assignment assignment) {
+    public boolean addIp(Assignment assignment) {
         String collection = collection(assignment);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("status", "active");
@@ -45,18 +45,20 @@ public final class NetBoxPush implements IpamIntegration {
             created.putAll(fields);
             client.create(collection, created);
         }
+        return true;
     }
 
     @Override
-    public void removeIp(Assignment assignment) {
+    public boolean removeIp(Assignment assignment) {
         Optional<NetBoxObject> existing = find(assignment);
         if (existing.isEmpty()) {
-            return;
+            return true;
         }
         switch (releaseMode) {
             case DEPRECATE -> client.update(collection(assignment), existing.get().id(), Map.of("status", "deprecated"));
             case DELETE -> client.delete(collection(assignment), existing.get().id());
         }
+        return true;
     }
 
     private Optional<NetBoxObject> find(Assignment assignment) {

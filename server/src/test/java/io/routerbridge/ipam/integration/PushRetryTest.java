@@ -197,6 +197,29 @@ class PushRetryTest {
         }
     }
 
+    @Test
+    void aPushToAnIntegrationTurnedOffSinceIsDroppedUnsentAndLogged() throws Exception {
+        try (TestService service = TestService.start(db); OperatorEndpoint endpoint = new OperatorEndpoint(SECRET)) {
+            ApiTestClient api = ApiTestClient.withNewKey(service);
+            service.services().webhookIntegration().configure(WebhookSettings.of(endpoint.url(), SECRET));
+            long pool = newPool(api, "198.51.103.0/24");
+            endpoint.answer(500);
+            api.post("/api/v1/assignments", Map.of("poolId", pool, "serviceId", 740));
+            long id = api.json(api.get("/api/v1/integrations/retries")).get(0).path("id").asLong();
+            assertThat(api.delete("/api/v1/integrations/webhook").statusCode()).isEqualTo(204);
+            endpoint.answer(204);
+            int sent = endpoint.deliveries().size();
+
+            HttpResponse<String> now = api.post("/api/v1/integrations/retries/" + id + "/retry", Map.of());
+
+            assertThat(api.json(now).path("result").asText()).isEqualTo("superseded");
+            assertThat(endpoint.deliveries()).hasSize(sent);
+            assertThat(api.json(api.get("/api/v1/integrations/retries"))).isEmpty();
+            assertThat(pushLog(service, 740)).singleElement().satisfies(entry -> assertThat(entry.detail())
+                    .isEqualTo("webhook: addIp not sent: the integration has been turned off since"));
+        }
+    }
+
     /** The service's retrier as it would run at {@code at}, over the same database and integrations. */
     private static PushRetrier retrierAt(TestService service, Instant at) {
         var services = service.services();

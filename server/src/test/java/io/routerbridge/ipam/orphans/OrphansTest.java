@@ -126,16 +126,17 @@ class OrphansTest {
             }
 
             @Override
-            public void addIp(Assignment assignment) {
+            public boolean addIp(Assignment assignment) {
                 throw new AssertionError("a release never adds");
             }
 
             @Override
-            public void removeIp(Assignment released) {
+            public boolean removeIp(Assignment released) {
                 removed.add(released.address());
                 if (released.serviceId() == FRAUD) {
                     throw new IntegrationException(name(), "503");
                 }
+                return true;
             }
         };
         Orphans withIntegration = new Orphans(held, new AssignmentReleaser(allocator, held, log,

@@ -120,10 +120,10 @@ public final class MikroTikIntegration implements IpamIntegration, AlsoOnRouter 
     }
 
     @Override
-    public void addIp(Assignment assignment) {
+    public boolean addIp(Assignment assignment) {
         MikroTikSettings current = settings.load().filter(MikroTikSettings::enabled).orElse(null);
         if (current == null || ownProduct(assignment.serviceId())) {
-            return;
+            return false;
         }
         if (assignment.family() != AddressFamily.IPV4) {
             throw new IntegrationException(name(), assignment.address() + " of service " + assignment.serviceId()
@@ -142,13 +142,15 @@ public final class MikroTikIntegration implements IpamIntegration, AlsoOnRouter 
             // Taken away from the router it was on before, even when the new router failed (each is retried alone).
             previousRouter.ifPresent(before -> converge(before, Set.of(assignment.serviceId())));
         }
+        return true;
     }
 
     @Override
-    public void removeIp(Assignment assignment) {
-        announcements.forget(assignment.serviceId(), assignment.address())
-                .flatMap(removed -> routers.find(removed.routerId()))
-                .ifPresent(router -> converge(router, Set.of(assignment.serviceId())));
+    public boolean removeIp(Assignment assignment) {
+        Optional<Router> router = announcements.forget(assignment.serviceId(), assignment.address())
+                .flatMap(removed -> routers.find(removed.routerId()));
+        router.ifPresent(announcedOn -> converge(announcedOn, Set.of(assignment.serviceId())));
+        return router.isPresent();
     }
 
     /** The recorded announcements on the router, one spec per service; of clashing records the newest wins. */

@@ -66,16 +66,16 @@ public final class WebhookIntegration implements IpamIntegration {
     }
 
     @Override
-    public void addIp(Assignment assignment) {
-        repository.load().ifPresent(settings -> deliver(settings, ASSIGNED, assignment));
+    public boolean addIp(Assignment assignment) {
+        return repository.load().map(settings -> deliver(settings, ASSIGNED, assignment)).orElse(false);
     }
 
     @Override
-    public void removeIp(Assignment assignment) {
-        repository.load().ifPresent(settings -> deliver(settings, RELEASED, assignment));
+    public boolean removeIp(Assignment assignment) {
+        return repository.load().map(settings -> deliver(settings, RELEASED, assignment)).orElse(false);
     }
 
-    private void deliver(WebhookSettings settings, String event, Assignment assignment) {
+    private boolean deliver(WebhookSettings settings, String event, Assignment assignment) {
         Instant now = clock.instant();
         byte[] body = body(event, assignment, now);
         HttpRequest.Builder request = HttpRequest.newBuilder(settings.url()).timeout(TIMEOUT)
@@ -99,6 +99,7 @@ public final class WebhookIntegration implements IpamIntegration {
         if (response.statusCode() / 100 != 2) {
             throw new IntegrationException(name(), what + " was refused: endpoint answered HTTP " + response.statusCode());
         }
+        return true;
     }
 
     private byte[] body(String event, Assignment assignment, Instant at) {
