@@ -142,6 +142,8 @@ public final class Services implements AutoCloseable {
     private final ClientAreaSettings clientAreaSettings;
     private final ClientIps clientIps;
     private final PushRetrier pushRetrier;
+    /** Nonce purge, failed-apply retrier, MikroTik announcement retrier, integration push retrier. */
+    private static final int BACKGROUND_PASSES = 4;
 
     private Services(ServiceConfig config, HikariDataSource dataSource, boolean ownsDataSource, Clock clock) {
         this.config = config;
@@ -195,7 +197,8 @@ public final class Services implements AutoCloseable {
         this.lifecycleHandlers = new LifecycleHandlers(lifecycle, new ServiceAddresses(configurations, ipAllocator,
                 hosting), new RouterProbe(routerAccess, routerRegistry));
         this.retrier = new FailedApplyRetrier(lifecycle, clock);
-        this.background = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        // One thread per background pass, so a pass stuck on an unreachable router or endpoint delays no other.
+        this.background = Executors.newScheduledThreadPool(BACKGROUND_PASSES, runnable -> {
             Thread thread = new Thread(runnable, "routerbridge-background");
             thread.setDaemon(true);
             return thread;

@@ -6,8 +6,10 @@ import io.routerbridge.ipam.actionlog.ActionLog;
 import io.routerbridge.ipam.actionlog.Actor;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -54,12 +56,23 @@ public final class PushRetrier implements Runnable {
         }
     }
 
-    /** Attempts every push whose time has come; answers how many were delivered. */
+    /**
+     * Attempts the pushes whose time has come; answers how many were delivered. After an integration fails once in a
+     * pass, its other pushes wait for the next pass: an endpoint that is down costs one timeout per pass, not one
+     * per pending push.
+     */
     public int retryDue() {
         int delivered = 0;
+        Set<String> failing = new HashSet<>();
         for (PushRetry retry : retries.due(clock.instant(), BATCH)) {
-            if (attempt(retry).result() == Result.DELIVERED) {
+            if (failing.contains(retry.integration())) {
+                continue;
+            }
+            Result result = attempt(retry).result();
+            if (result == Result.DELIVERED) {
                 delivered++;
+            } else if (result == Result.FAILED) {
+                failing.add(retry.integration());
             }
         }
         return delivered;

@@ -198,6 +198,31 @@ class PushRetryTest {
     }
 
     @Test
+    void anEndpointThatIsStillDownCostsOneAttemptPerPassNotOnePerPendingPush() throws Exception {
+        try (TestService service = TestService.start(db); OperatorEndpoint endpoint = new OperatorEndpoint(SECRET)) {
+            ApiTestClient api = ApiTestClient.withNewKey(service);
+            service.services().webhookIntegration().configure(WebhookSettings.of(endpoint.url(), SECRET));
+            long pool = newPool(api, "198.51.104.0/24");
+            endpoint.answer(500);
+            for (int serviceId = 750; serviceId < 753; serviceId++) {
+                api.post("/api/v1/assignments", Map.of("poolId", pool, "serviceId", serviceId));
+            }
+            int sent = endpoint.deliveries().size();
+            Instant due = Instant.now().plusSeconds(31);
+
+            assertThat(retrierAt(service, due).retryDue()).isZero();
+
+            assertThat(endpoint.deliveries()).as("one attempt, then the pass moves on").hasSize(sent + 1);
+            assertThat(api.json(api.get("/api/v1/integrations/retries"))).extracting(row -> row.path("attempts").asInt())
+                    .containsExactly(2, 1, 1);
+            endpoint.answer(204);
+            assertThat(retrierAt(service, due).retryDue()).as("the two left waiting; the third is not due").isEqualTo(2);
+            assertThat(retrierAt(service, due.plusSeconds(61)).retryDue()).isEqualTo(1);
+            assertThat(api.json(api.get("/api/v1/integrations/retries"))).isEmpty();
+        }
+    }
+
+    @Test
     void aPushToAnIntegrationTurnedOffSinceIsDroppedUnsentAndLogged() throws Exception {
         try (TestService service = TestService.start(db); OperatorEndpoint endpoint = new OperatorEndpoint(SECRET)) {
             ApiTestClient api = ApiTestClient.withNewKey(service);
