@@ -6,8 +6,6 @@ CREATE TABLE mod_routerbridge_integration_push_retry (
     integration     VARCHAR(32)  NOT NULL,
     address         VARCHAR(43)  NOT NULL,
     operation       VARCHAR(16)  NOT NULL,
-    assignment_id   BIGINT       NOT NULL,
-    service_id      BIGINT       NOT NULL,
     assignment      TEXT         NOT NULL,
     revision        INT          NOT NULL,
     attempts        INT          NOT NULL,

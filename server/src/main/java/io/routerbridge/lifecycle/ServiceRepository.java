@@ -89,9 +89,7 @@ public final class ServiceRepository {
     }
 
     public void recordApplied(long serviceId, Instant now) {
-        db.update(S).set(S.LAST_OUTCOME, ApplyOutcome.APPLIED.name()).setNull(S.LAST_ERROR).set(S.ATTEMPTS, 0)
-                .setNull(S.NEXT_RETRY_AT).set(S.APPLIED_AT, utc(now)).set(S.UPDATED_AT, utc(now))
-                .where(S.SERVICE_ID.eq(serviceId)).execute();
+        recordAppliedAll(List.of(serviceId), now);
     }
 
     /** {@link #recordApplied} for many services in a few statements (a whole-router reconcile). */

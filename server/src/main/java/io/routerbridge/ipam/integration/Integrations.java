@@ -49,12 +49,9 @@ public final class Integrations {
     }
 
     private String queueForRetry(String integration, String operation, Assignment assignment, String message) {
-        if (retries == PushRetries.NONE) {
-            return "";
-        }
         try {
-            retries.failed(integration, operation, assignment, message);
-            return " (queued, retried in the background)";
+            return retries.failed(integration, operation, assignment, message) ? " (queued, retried in the background)"
+                    : "";
         } catch (RuntimeException e) {
             log.warn("could not queue the failed {} of {} to {} for retry", operation, assignment.address(), integration, e);
             return " (not queued for retry: " + e.getMessage() + ")";

@@ -10,7 +10,8 @@ import java.util.Collection;
 public interface PushRetries {
     PushRetries NONE = new PushRetries() {
         @Override
-        public void failed(String integration, String operation, Assignment assignment, String error) {
+        public boolean failed(String integration, String operation, Assignment assignment, String error) {
+            return false;
         }
 
         @Override
@@ -18,7 +19,8 @@ public interface PushRetries {
         }
     };
 
-    void failed(String integration, String operation, Assignment assignment, String error);
+    /** Keeps the failed push for a later attempt; false when this store keeps nothing. */
+    boolean failed(String integration, String operation, Assignment assignment, String error);
 
     /** The integrations took a push of the address just now: whatever older push of it was pending is moot. */
     void delivered(Collection<String> integrations, String address);

@@ -39,17 +39,16 @@ public final class PushRetryRepository implements PushRetries {
     }
 
     @Override
-    public void failed(String integration, String operation, Assignment assignment, String error) {
-        LocalDateTime now = utc(clock.instant());
-        LocalDateTime next = utc(clock.instant().plus(FIRST_DELAY));
+    public boolean failed(String integration, String operation, Assignment assignment, String error) {
+        Instant at = clock.instant();
+        LocalDateTime now = utc(at);
+        LocalDateTime next = utc(at.plus(FIRST_DELAY));
         String snapshot = write(assignment);
         String message = clip(error);
         dsl.insertInto(R)
                 .set(R.INTEGRATION, integration)
                 .set(R.ADDRESS, assignment.address())
                 .set(R.OPERATION, operation)
-                .set(R.ASSIGNMENT_ID, assignment.id())
-                .set(R.SERVICE_ID, assignment.serviceId())
                 .set(R.ASSIGNMENT, snapshot)
                 .set(R.REVISION, 1)
                 .set(R.ATTEMPTS, 1)
@@ -58,14 +57,13 @@ public final class PushRetryRepository implements PushRetries {
                 .set(R.NEXT_RETRY_AT, next)
                 .onDuplicateKeyUpdate()
                 .set(R.OPERATION, operation)
-                .set(R.ASSIGNMENT_ID, assignment.id())
-                .set(R.SERVICE_ID, assignment.serviceId())
                 .set(R.ASSIGNMENT, snapshot)
                 .set(R.REVISION, R.REVISION.plus(1))
                 .set(R.ATTEMPTS, R.ATTEMPTS.plus(1))
                 .set(R.LAST_ERROR, message)
                 .set(R.NEXT_RETRY_AT, next)
                 .execute();
+        return true;
     }
 
     @Override
