@@ -18,5 +18,8 @@ if [ -d "$REPO/whmcs-module/tests" ]; then
     # server/target/routerbridge-server.jar (built by the mvn verify above) against it.
     export RB_TEST_DB_HOST=127.0.0.1 RB_TEST_DB_PORT="$DB_PORT"
     export RB_TEST_DB_USER="$DB_USER" RB_TEST_DB_PASSWORD="$DB_PASSWORD"
-    phpunit --configuration "$REPO/whmcs-module/phpunit.xml"
+    phpunit --configuration "$REPO/whmcs-module/phpunit.xml" --log-junit "$RUN_DIR/phpunit-junit.xml"
 fi
+
+log "Checking that every test class ran"
+python3 "$REPO/scripts/check-tests-ran.py" "$REPO" "$RUN_DIR/phpunit-junit.xml"
