@@ -256,7 +256,8 @@ if (raw) {
         JSON.stringify((services.emulator || {}).profiles) !== '["lab"]' && 'emulator is not in profile lab only']);
     check('.env.example holds no secret: each password, secret and key is a change-me placeholder',
         Object.entries(envExample).filter(([k, v]) => /PASSWORD|SECRET|MASTER_KEY$/.test(k) && !v.startsWith('change-me'))
-            .map(([k]) => `${k} has a value that is not change-me...`));
+            .map(([k]) => `${k} has a value that is not change-me...`)
+            .concat((envExample.RB_SHARED_SECRET || '').length >= 32 ? ['RB_SHARED_SECRET: the service would accept the placeholder (32+ characters)'] : []));
     check('.env (real secrets) is ignored by git', read('.gitignore').split('\n').some((l) => ['docker/.env', '/docker/.env', '.env'].includes(l.trim()))
         ? null : '.gitignore does not list docker/.env');
 }

@@ -20,3 +20,4 @@ if [ -d "$REPO/whmcs-module/tests" ]; then
     export RB_TEST_DB_USER="$DB_USER" RB_TEST_DB_PASSWORD="$DB_PASSWORD"
     phpunit --configuration "$REPO/whmcs-module/phpunit.xml"
 fi
+bash "$REPO/scripts/check-docker.sh"   # docker/: Dockerfile lint, Compose schema, README consistency (no Docker engine needed)
