@@ -21,5 +21,8 @@ if [ -d "$REPO/whmcs-module/tests" ]; then
     phpunit --configuration "$REPO/whmcs-module/phpunit.xml" --log-junit "$RUN_DIR/phpunit-junit.xml"
 fi
 
+log "Checking docker/ (Dockerfile lint, Compose schema, README consistency; no Docker engine needed)"
+bash "$REPO/scripts/check-docker.sh"
+
 log "Checking that every test class ran"
 python3 "$REPO/scripts/check-tests-ran.py" "$REPO" "$RUN_DIR/phpunit-junit.xml"
