@@ -1,5 +1,7 @@
 package io.routerbridge.ipam;
 
+import io.routerbridge.ipam.GroupCommitLane.Pending;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -125,12 +127,12 @@ public final class IpAllocator {
      * processes) never wait on each other in a cycle. A pool that is missing, exhausted or asked for a wrong
      * length fails only its own requests.
      */
-    private void serve(List<GroupCommitLane.Pending<Request, Assignment>> batch) {
-        SortedMap<Long, List<GroupCommitLane.Pending<Request, Assignment>>> byPool = new TreeMap<>();
+    private void serve(List<Pending<Request, Assignment>> batch) {
+        SortedMap<Long, List<Pending<Request, Assignment>>> byPool = new TreeMap<>();
         batch.forEach(p -> byPool.computeIfAbsent(p.work().poolId(), id -> new ArrayList<>()).add(p));
         List<Long> poolIds = batch.stream().map(p -> p.work().poolId()).distinct().toList();
         List<Long> serviceIds = batch.stream().map(p -> p.work().serviceId()).distinct().toList();
-        Map<GroupCommitLane.Pending<Request, Assignment>, Object> outcomes = new HashMap<>();
+        Map<Pending<Request, Assignment>, Object> outcomes = new HashMap<>();
         repository.transaction(tx -> {
             outcomes.clear();
             Map<Long, Pool> locked = tx.lockPools(byPool.keySet());
@@ -148,7 +150,7 @@ public final class IpAllocator {
                 }
                 PoolAllocation allocation = new PoolAllocation(pool, tx.occupiedRuns(pool),
                         held.getOrDefault(poolId, new HashMap<>()), now);
-                for (GroupCommitLane.Pending<Request, Assignment> p : requests) {
+                for (Pending<Request, Assignment> p : requests) {
                     try {
                         outcomes.put(p, allocation.blockFor(p.work().serviceId(), p.work().prefixLength()));
                     } catch (IpamException e) {
@@ -161,7 +163,7 @@ public final class IpAllocator {
             return null;
         });
         Map<Long, Map<Long, Assignment>> committed = repository.liveBlocks(poolIds, serviceIds);
-        for (GroupCommitLane.Pending<Request, Assignment> p : batch) {
+        for (Pending<Request, Assignment> p : batch) {
             Object outcome = outcomes.get(p);
             if (outcome instanceof Assignment a) {
                 Assignment stored = committed.getOrDefault(p.work().poolId(), Map.of()).get(p.work().serviceId());
