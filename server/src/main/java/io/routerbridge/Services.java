@@ -18,6 +18,10 @@ import io.routerbridge.http.HttpApp;
 import io.routerbridge.routers.CredentialCipher;
 import io.routerbridge.routers.RouterRegistry;
 import io.routerbridge.routers.RouterRepository;
+import io.routerbridge.ipam.SubnetRepository;
+import io.routerbridge.ipam.PoolRepository;
+import io.routerbridge.ipam.AssignmentRepository;
+import io.routerbridge.ipam.AllocationRepository;
 import io.routerbridge.ipam.AssignmentSearch;
 import io.routerbridge.ipam.IpAllocator;
 import io.routerbridge.ipam.IpamRemoval;
@@ -36,6 +40,7 @@ import io.routerbridge.ipam.alerts.UsageAlerts;
 import io.routerbridge.ipam.alerts.UsageRoutes;
 import io.routerbridge.ipam.cleaner.CleanerRoutes;
 import io.routerbridge.ipam.cleaner.IpCleaner;
+import io.routerbridge.ipam.orphans.HeldBlockRepository;
 import io.routerbridge.ipam.orphans.AssignmentReleaser;
 import io.routerbridge.ipam.orphans.HeldBlocks;
 import io.routerbridge.ipam.orphans.OrphanRoutes;
@@ -160,9 +165,9 @@ public final class Services implements AutoCloseable {
         this.routerRegistry = new RouterRegistry(new RouterRepository(dsl), cipher, clock);
         this.dispatcher = new WhmcsDispatcher(json, moduleFunctions, hooks, this::rememberRouter);
         this.apiKeys = new ApiKeys(dsl, clock);
-        this.subnetService = new SubnetService(dsl, clock);
-        this.poolService = new PoolService(dsl, clock);
-        this.ipAllocator = new IpAllocator(dsl, clock);
+        this.subnetService = new SubnetService(new SubnetRepository(dsl), clock);
+        this.poolService = new PoolService(new PoolRepository(dsl), clock);
+        this.ipAllocator = new IpAllocator(new AllocationRepository(dsl), clock);
         this.netBoxIntegration = new NetBoxIntegration(dsl, cipher, clock);
         this.webhookIntegration = new WebhookIntegration(dsl, cipher, json, clock);
         this.routerClients = new RouterClients(ClientOptions.defaults().withConnectTimeout(Duration.ofSeconds(3))
@@ -173,14 +178,14 @@ public final class Services implements AutoCloseable {
         this.actionLog = new ActionLog(dsl, clock);
         this.jobs = new Jobs(dsl, clock, json);
         this.whmcsSync = new WhmcsSync(dsl, clock, actionLog);
-        HeldBlocks heldBlocks = new HeldBlocks(dsl);
+        HeldBlocks heldBlocks = new HeldBlocks(new HeldBlockRepository(dsl));
         // Assignments and releases are pushed to NetBox, the webhook and MikroTik (each a no-op while not configured).
         PushRetryRepository pushRetries = new PushRetryRepository(dsl, json, clock);
         Integrations everyIntegration = new Integrations(integrations, pushRetries);
         this.pushRetrier = new PushRetrier(pushRetries, integrations, actionLog, clock);
         AssignmentReleaser releaser = new AssignmentReleaser(ipAllocator, heldBlocks, actionLog, everyIntegration);
-        this.assignments = new Assignments(ipAllocator, new AssignmentSearch(dsl), heldBlocks, releaser, actionLog,
-                everyIntegration);
+        this.assignments = new Assignments(ipAllocator, new AssignmentSearch(new AssignmentRepository(dsl)), heldBlocks,
+                releaser, actionLog, everyIntegration);
         this.orphans = new Orphans(heldBlocks, releaser);
         this.clientAreaSettings = new ClientAreaSettings(dsl);
         this.clientIps = new ClientIps(new ClientIpRepository(dsl), heldBlocks, releaser, clientAreaSettings);
@@ -262,8 +267,9 @@ public final class Services implements AutoCloseable {
                 new WebhookRoutes(webhookIntegration),
                 new PushRetryRoutes(pushRetrier),
                 new MikroTikRoutes(mikroTikIntegration),
-                new IpamRoutes(subnetService, poolService, assignments, new AssignmentSearch(dsl),
-                        new IpamRemoval(dsl)),
+                new IpamRoutes(subnetService, poolService, assignments,
+                        new AssignmentSearch(new AssignmentRepository(dsl)),
+                        new IpamRemoval(new SubnetRepository(dsl), new PoolRepository(dsl))),
                 new ExchangeRoutes(new IpamExchange(dsl, clock)),
                 new SyncRoutes(whmcsSync, jobs),
                 new JobRoutes(jobs),

@@ -1,5 +1,6 @@
 package io.routerbridge.ipam;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -9,6 +10,31 @@ import java.time.Instant;
 public record Assignment(long id, long poolId, long subnetId, long serviceId, AddressFamily family, String address,
                          int prefixLength, AddressRange range, AssignmentStatus status, Instant assignedAt,
                          Instant releasedAt, Instant reusableAt) {
+
+    /** A block of the pool newly held by the service, not stored yet (id 0). */
+    public static Assignment assigned(Pool pool, long serviceId, AddressRange block, int prefixLength, Instant at) {
+        return new Assignment(0, pool.id(), pool.subnetId(), serviceId, pool.family(),
+                pool.family().format(block.first(), prefixLength), prefixLength, block, AssignmentStatus.ASSIGNED, at,
+                null, null);
+    }
+
+    /**
+     * This block released at {@code at}: quarantined until the quarantine is over, or released (free again)
+     * at once when there is none.
+     */
+    public Assignment releasedAt(Instant at, Duration quarantine) {
+        return quarantine.isZero()
+                ? new Assignment(id, poolId, subnetId, serviceId, family, address, prefixLength, range,
+                AssignmentStatus.RELEASED, assignedAt, at, reusableAt)
+                : new Assignment(id, poolId, subnetId, serviceId, family, address, prefixLength, range,
+                AssignmentStatus.QUARANTINED, assignedAt, at, at.plus(quarantine));
+    }
+
+    /** This quarantined block free again. */
+    public Assignment quarantineOver() {
+        return new Assignment(id, poolId, subnetId, serviceId, family, address, prefixLength, range,
+                AssignmentStatus.RELEASED, assignedAt, releasedAt, reusableAt);
+    }
 
     public Assignment withId(long newId) {
         return new Assignment(newId, poolId, subnetId, serviceId, family, address, prefixLength, range, status,

@@ -47,6 +47,30 @@ public record Pool(long id, String name, long subnetId, AddressFamily family, Po
         }
     }
 
+    /**
+     * The prefix length a request gets: the pool's own block length unless one is asked for; an address pool
+     * hands out single addresses only.
+     */
+    public int blockLengthFor(Integer requested) {
+        if (requested == null) {
+            return blockPrefixLength;
+        }
+        if (kind == PoolKind.ADDRESS && requested != family.bits()) {
+            throw new IpamValidationException("prefixLength", "pool " + name
+                    + " hands out single addresses, not /" + requested + " blocks");
+        }
+        if (requested < 0 || requested > family.bits()) {
+            throw new IpamValidationException("prefixLength", "prefixLength must be between 0 and "
+                    + family.bits() + ", got " + requested);
+        }
+        return requested;
+    }
+
+    /** Whether a released block stays out of use for a while before it can be handed out again. */
+    public boolean quarantines() {
+        return !quarantine.isZero();
+    }
+
     public Pool withId(long newId) {
         return new Pool(newId, name, subnetId, family, kind, blockPrefixLength, range, quarantine);
     }

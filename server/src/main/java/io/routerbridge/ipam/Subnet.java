@@ -57,6 +57,11 @@ public record Subnet(long id, String cidr, AddressFamily family, int prefixLengt
                 AddressRange.coalesce(exclusions), rules, description);
     }
 
+    /** Whether this subnet nests inside {@code parent}: same family, a longer prefix, within its range. */
+    public boolean fitsInside(Subnet parent) {
+        return parent.family() == family && parent.prefixLength() < prefixLength && parent.range().contains(range);
+    }
+
     public Subnet withId(long newId) {
         return new Subnet(newId, cidr, family, prefixLength, range, parentId, gateway, exclusions, rules, description);
     }

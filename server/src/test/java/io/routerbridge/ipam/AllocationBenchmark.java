@@ -47,9 +47,9 @@ class AllocationBenchmark {
     static void start() throws Exception {
         widePool = Database.pool(new DatabaseConfig(db.jdbcUrl(), db.user(), new Secret(db.password()), THREADS + 4));
         dsl = Database.dsl(widePool);
-        subnets = new SubnetService(dsl);
-        pools = new PoolService(dsl);
-        allocator = new IpAllocator(dsl);
+        subnets = new SubnetService(new SubnetRepository(dsl));
+        pools = new PoolService(new PoolRepository(dsl));
+        allocator = new IpAllocator(new AllocationRepository(dsl));
     }
 
     @AfterAll
@@ -202,14 +202,14 @@ class AllocationBenchmark {
     private static Throughput concurrent(List<Pool> targets, int count, boolean shared) throws Exception {
         long firstService = nextService;
         nextService += count;
-        IpAllocator sharedAllocator = new IpAllocator(dsl);
+        IpAllocator sharedAllocator = new IpAllocator(new AllocationRepository(dsl));
         IpAllocator[] own = new IpAllocator[THREADS];
         Latencies latencies = runThreads(count, !shared, (connection, threadDsl, i, thread) -> {
             Pool pool = targets.get(thread % targets.size());
             IpAllocator allocator = sharedAllocator;
             if (!shared) {
                 if (own[thread] == null) {
-                    own[thread] = new IpAllocator(threadDsl);
+                    own[thread] = new IpAllocator(new AllocationRepository(threadDsl));
                 }
                 allocator = own[thread];
             }

@@ -49,8 +49,8 @@ class ConcurrentAllocationTest {
     static void start() throws Exception {
         widePool = Database.pool(new DatabaseConfig(db.jdbcUrl(), db.user(), new Secret(db.password()), THREADS + 4));
         dsl = Database.dsl(widePool);
-        subnets = new SubnetService(dsl);
-        pools = new PoolService(dsl);
+        subnets = new SubnetService(new SubnetRepository(dsl));
+        pools = new PoolService(new PoolRepository(dsl));
     }
 
     @AfterAll
@@ -211,7 +211,7 @@ class ConcurrentAllocationTest {
         assertThat(failures).isEmpty();
         assertThat(collisions.get()).isZero();
         assertThat(releases.get()).isGreaterThan(THREADS * 10);
-        List<Assignment> live = new IpAllocator(dsl).assignmentsInPool(pool.id());
+        List<Assignment> live = new IpAllocator(new AllocationRepository(dsl)).assignmentsInPool(pool.id());
         assertThat(live).hasSize(owner.size());
         for (Assignment a : live) {
             assertThat(owner.get(a.range().first())).isEqualTo(a.serviceId());
@@ -262,9 +262,9 @@ class ConcurrentAllocationTest {
                 if (instances == THREADS) {
                     Connection connection = widePool.getConnection();
                     connections.add(connection);
-                    allocator = new IpAllocator(DSL.using(connection, SQLDialect.MARIADB));
+                    allocator = new IpAllocator(new AllocationRepository(DSL.using(connection, SQLDialect.MARIADB)));
                 } else if (t < instances) {
-                    allocator = new IpAllocator(dsl);
+                    allocator = new IpAllocator(new AllocationRepository(dsl));
                     shared.add(allocator);
                 } else {
                     allocator = shared.get(t % instances);
@@ -310,7 +310,7 @@ class ConcurrentAllocationTest {
                 .orderBy(MOD_ROUTERBRIDGE_IPAM_OCCUPIED.FIRST_VALUE)
                 .fetch(r -> new AddressRange(r.value1(), r.value2()));
         List<AddressRange> expected = new ArrayList<>(subnet.unavailableWithin(pool.range()));
-        for (Assignment a : new IpAllocator(dsl).assignmentsInPool(pool.id())) {
+        for (Assignment a : new IpAllocator(new AllocationRepository(dsl)).assignmentsInPool(pool.id())) {
             expected.add(a.range());
         }
         assertThat(runs).isEqualTo(AddressRange.coalesce(expected));

@@ -31,9 +31,9 @@ class IpAllocatorTest {
 
     @BeforeAll
     static void start() {
-        subnets = new SubnetService(db.dsl(), clock);
-        pools = new PoolService(db.dsl(), clock);
-        allocator = new IpAllocator(db.dsl(), clock);
+        subnets = new SubnetService(new SubnetRepository(db.dsl()), clock);
+        pools = new PoolService(new PoolRepository(db.dsl()), clock);
+        allocator = new IpAllocator(new AllocationRepository(db.dsl()), clock);
     }
 
     @Test

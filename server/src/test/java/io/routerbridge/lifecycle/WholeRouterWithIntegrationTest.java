@@ -7,6 +7,9 @@ import static io.routerbridge.lifecycle.LifecycleFixture.params;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.routerbridge.emulator.RouterOsEmulator;
+import io.routerbridge.ipam.SubnetRepository;
+import io.routerbridge.ipam.PoolRepository;
+import io.routerbridge.ipam.AllocationRepository;
 import io.routerbridge.ipam.Assignment;
 import io.routerbridge.ipam.IpAllocator;
 import io.routerbridge.ipam.NewPool;
@@ -60,13 +63,13 @@ class WholeRouterWithIntegrationTest {
                     .isEmpty();
 
             MikroTikFixture.service(db, 601, 9, "proxmox");
-            var routed = new SubnetService(db.dsl()).create(new NewSubnet("198.51.100.0/24", null, null, List.of(),
+            var routed = new SubnetService(new SubnetRepository(db.dsl())).create(new NewSubnet("198.51.100.0/24", null, null, List.of(),
                     ReservationRules.NONE, null));
-            Assignment block = new IpAllocator(db.dsl()).allocatePrefix(
-                    new PoolService(db.dsl()).create(NewPool.prefixes("routed", routed.id(), 29)).id(), 601, 29);
-            var singles = new SubnetService(db.dsl()).create(NewSubnet.of("192.0.2.0/24"));
-            Assignment single = new IpAllocator(db.dsl()).allocate(
-                    new PoolService(db.dsl()).create(NewPool.addresses("vps", singles.id())).id(), 601);
+            Assignment block = new IpAllocator(new AllocationRepository(db.dsl())).allocatePrefix(
+                    new PoolService(new PoolRepository(db.dsl())).create(NewPool.prefixes("routed", routed.id(), 29)).id(), 601, 29);
+            var singles = new SubnetService(new SubnetRepository(db.dsl())).create(NewSubnet.of("192.0.2.0/24"));
+            Assignment single = new IpAllocator(new AllocationRepository(db.dsl())).allocate(
+                    new PoolService(new PoolRepository(db.dsl())).create(NewPool.addresses("vps", singles.id())).id(), 601);
             integration.addIp(block);
             integration.addIp(single);
             assertThat(ours(router, ADDRESS_LIST, 601)).hasSize(2);

@@ -1,5 +1,7 @@
 package io.routerbridge.ipam.exchange;
 
+import io.routerbridge.ipam.SubnetRepository;
+import io.routerbridge.ipam.PoolRepository;
 import io.routerbridge.ipam.AddressFamily;
 import io.routerbridge.ipam.AddressRange;
 import io.routerbridge.ipam.IpamException;
@@ -38,7 +40,8 @@ public final class IpamExchange {
     }
 
     public IpamSnapshot snapshot() {
-        return snapshot(new SubnetService(dsl, clock), new PoolService(dsl, clock));
+        return snapshot(new SubnetService(new SubnetRepository(dsl), clock),
+                new PoolService(new PoolRepository(dsl), clock));
     }
 
     public String export(ExchangeFormat format) {
@@ -65,8 +68,8 @@ public final class IpamExchange {
     }
 
     private ImportResult apply(DSLContext tx, ExchangeCodec.Parsed parsed, boolean dryRun) {
-        SubnetService subnets = new SubnetService(tx, clock);
-        PoolService pools = new PoolService(tx, clock);
+        SubnetService subnets = new SubnetService(new SubnetRepository(tx), clock);
+        PoolService pools = new PoolService(new PoolRepository(tx), clock);
         Map<String, Subnet> byCidr = new HashMap<>();
         subnets.list().forEach(s -> byCidr.put(s.cidr(), s));
         List<ImportProblem> problems = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.routerbridge.ipam.netbox;
 
+import io.routerbridge.ipam.SubnetRepository;
 import io.routerbridge.ipam.Assignment;
 import io.routerbridge.ipam.SubnetService;
 import io.routerbridge.ipam.integration.IpamIntegration;
@@ -21,7 +22,7 @@ public final class NetBoxIntegration implements IpamIntegration {
     public NetBoxIntegration(DSLContext dsl, CredentialCipher cipher, Clock clock) {
         this.repository = new NetBoxSettingsRepository(dsl, cipher);
         this.pull = new NetBoxPull(dsl, clock);
-        this.subnets = new SubnetService(dsl, clock);
+        this.subnets = new SubnetService(new SubnetRepository(dsl), clock);
         this.clock = clock;
     }
 

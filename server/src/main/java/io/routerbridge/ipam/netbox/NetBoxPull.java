@@ -2,6 +2,7 @@ package io.routerbridge.ipam.netbox;
 
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
+import io.routerbridge.ipam.SubnetRepository;
 import io.routerbridge.ipam.AddressFamily;
 import io.routerbridge.ipam.IpamValidationException;
 import io.routerbridge.ipam.NewSubnet;
@@ -49,7 +50,8 @@ public final class NetBoxPull {
     public NetBoxPullReport pull(NetBoxClient client) {
         List<NetBoxObject> prefixes = client.prefixes();
         List<NetBoxObject> addresses = client.ipAddresses();
-        return dsl.transactionResult(cfg -> apply(new SubnetService(cfg.dsl(), clock), prefixes, addresses));
+        return dsl.transactionResult(cfg -> apply(new SubnetService(new SubnetRepository(cfg.dsl()), clock), prefixes,
+                addresses));
     }
 
     private NetBoxPullReport apply(SubnetService subnets, List<NetBoxObject> netBoxPrefixes,

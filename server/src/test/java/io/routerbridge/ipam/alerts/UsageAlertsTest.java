@@ -3,6 +3,8 @@ package io.routerbridge.ipam.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.routerbridge.ipam.SubnetRepository;
+import io.routerbridge.ipam.PoolRepository;
 import io.routerbridge.ipam.IpAllocator;
 import io.routerbridge.ipam.NewPool;
 import io.routerbridge.ipam.NewSubnet;
@@ -44,8 +46,8 @@ class UsageAlertsTest {
     @BeforeEach
     void setUp() {
         WhmcsFixture.reset(db);
-        long subnet = new SubnetService(db.dsl()).create(NewSubnet.of("198.51.100.0/24")).id();
-        poolId = new PoolService(db.dsl()).create(new NewPool("ten", subnet, PoolKind.ADDRESS, null,
+        long subnet = new SubnetService(new SubnetRepository(db.dsl())).create(NewSubnet.of("198.51.100.0/24")).id();
+        poolId = new PoolService(new PoolRepository(db.dsl())).create(new NewPool("ten", subnet, PoolKind.ADDRESS, null,
                 "198.51.100.16-198.51.100.25", Duration.ZERO)).id();
         allocator = service.services().ipAllocator();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.routerbridge.api.ApiTestClient;
+import io.routerbridge.ipam.AllocationRepository;
 import io.routerbridge.ipam.Assignment;
 import io.routerbridge.ipam.AssignmentStatus;
 import io.routerbridge.ipam.IpAllocator;
@@ -89,7 +90,7 @@ class AssignmentIntegrationsTest {
                 + event.path("address").asText()).as("the repeat pushes the same address again, nothing new")
                 .containsExactly("ip.assigned " + assigned.path("address").asText(),
                         "ip.assigned " + assigned.path("address").asText());
-        assertThat(new IpAllocator(db.dsl()).assignmentsOf(610)).hasSize(1);
+        assertThat(new IpAllocator(new AllocationRepository(db.dsl())).assignmentsOf(610)).hasSize(1);
         assertThat(log("assign", 610)).extracting(LoggedAction::detail)
                 .containsExactly("pool " + pool + "; already held", "pool " + pool);
         assertThat(log("assign", 610)).allSatisfy(entry ->
@@ -138,7 +139,7 @@ class AssignmentIntegrationsTest {
             assertThat(error.path("address").asText()).isEqualTo(address);
             assertThat(error.path("message").asText()).contains("ip.assigned").contains("unreachable");
         });
-        assertThat(new IpAllocator(db.dsl()).assignmentsOf(630)).extracting(Assignment::address)
+        assertThat(new IpAllocator(new AllocationRepository(db.dsl())).assignmentsOf(630)).extracting(Assignment::address)
                 .as("the assignment is committed").containsExactly(address);
         assertThat(log("assign", 630)).singleElement().satisfies(entry ->
                 assertThat(entry.detail()).contains("integration failed: webhook").contains("unreachable"));
@@ -154,7 +155,7 @@ class AssignmentIntegrationsTest {
             assertThat(error.path("operation").asText()).isEqualTo("removeIp");
             assertThat(error.path("message").asText()).contains("ip.released").contains("HTTP 500");
         });
-        assertThat(new IpAllocator(db.dsl()).assignmentsOf(630)).as("the release is committed").isEmpty();
+        assertThat(new IpAllocator(new AllocationRepository(db.dsl())).assignmentsOf(630)).as("the release is committed").isEmpty();
         assertThat(hosting(630).get(0)).isEmpty();
         assertThat(log("unassign", 630)).singleElement().satisfies(entry ->
                 assertThat(entry.detail()).contains("removed from tblhosting").contains("HTTP 500"));
@@ -177,7 +178,7 @@ class AssignmentIntegrationsTest {
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(service.json(answer).path("released").asInt()).isEqualTo(2);
-        assertThat(new IpAllocator(db.dsl()).assignmentsOf(640)).isEmpty();
+        assertThat(new IpAllocator(new AllocationRepository(db.dsl())).assignmentsOf(640)).isEmpty();
         assertThat(eventsSince(before)).extracting(event -> event.path("event").asText() + " "
                 + event.path("address").asText())
                 .containsExactlyInAnyOrder("ip.released " + first.address(), "ip.released " + second.address());
@@ -198,7 +199,7 @@ class AssignmentIntegrationsTest {
         HttpResponse<String> own = service.callHook("AfterModuleTerminate",
                 Map.of("params", Map.of("serviceid", 641, "moduletype", "routerbridge")));
         assertThat(own.statusCode()).isEqualTo(200);
-        assertThat(new IpAllocator(db.dsl()).assignmentsOf(641)).extracting(Assignment::id)
+        assertThat(new IpAllocator(new AllocationRepository(db.dsl())).assignmentsOf(641)).extracting(Assignment::id)
                 .as("routerbridge's TerminateAccount releases its own products").containsExactly(ours.id());
         assertThat(endpoint.deliveries()).hasSize(afterFirst);
     }
@@ -216,7 +217,7 @@ class AssignmentIntegrationsTest {
         assertThat(answer.statusCode()).isEqualTo(503);
         assertThat(service.json(answer).path("error").asText()).contains("released").contains("webhook")
                 .contains("unreachable");
-        assertThat(new IpAllocator(db.dsl()).assignmentsOf(650)).isEmpty();
+        assertThat(new IpAllocator(new AllocationRepository(db.dsl())).assignmentsOf(650)).isEmpty();
         assertThat(hosting(650).get(0)).isEmpty();
         assertThat(service.services().assignments().releaseAllOf(650, Actor.WHMCS, "again")).isEmpty();
         assertThat(log("release", 650)).singleElement().satisfies(entry ->

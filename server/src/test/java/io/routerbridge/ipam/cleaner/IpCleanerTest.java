@@ -8,9 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.routerbridge.Services;
+import io.routerbridge.ipam.AllocationRepository;
 import io.routerbridge.ipam.IpAllocator;
 import io.routerbridge.ipam.actionlog.ActionLog;
 import io.routerbridge.ipam.actionlog.Actor;
+import io.routerbridge.ipam.orphans.HeldBlockRepository;
 import io.routerbridge.ipam.orphans.AssignmentReleaser;
 import io.routerbridge.ipam.orphans.HeldBlocks;
 import io.routerbridge.ipam.sync.WhmcsFixture;
@@ -48,9 +50,9 @@ class IpCleanerTest {
             public void done(long done) {
             }
         });
-        allocator = new IpAllocator(db.dsl());
+        allocator = new IpAllocator(new AllocationRepository(db.dsl()));
         allocator.allocate(fixture.v4PoolId, 99);
-        HeldBlocks held = new HeldBlocks(db.dsl());
+        HeldBlocks held = new HeldBlocks(new HeldBlockRepository(db.dsl()));
         cleaner = new IpCleaner(db.dsl(), held, new AssignmentReleaser(allocator, held, log), log, Clock.systemUTC(),
                 Services.jsonMapper());
     }

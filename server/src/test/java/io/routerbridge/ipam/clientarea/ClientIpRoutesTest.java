@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.routerbridge.api.ApiTestClient;
+import io.routerbridge.ipam.SubnetRepository;
+import io.routerbridge.ipam.PoolRepository;
+import io.routerbridge.ipam.AllocationRepository;
 import io.routerbridge.ipam.Assignment;
 import io.routerbridge.ipam.IpAllocator;
 import io.routerbridge.ipam.NewPool;
@@ -88,11 +91,11 @@ class ClientIpRoutesTest {
                 (103, 10, 2, '', 'Active', '', ''),
                 (201, 20, 1, 'b-vps.example.test', 'Active', '', '');
                 """);
-        long v4 = new SubnetService(db.dsl()).create(NewSubnet.of("192.0.2.0/24").withGateway("192.0.2.1")).id();
-        long v6 = new SubnetService(db.dsl()).create(NewSubnet.of("2001:db8::/48")).id();
-        long v4Pool = new PoolService(db.dsl()).create(NewPool.addresses("client-v4", v4)).id();
-        long v6Pool = new PoolService(db.dsl()).create(NewPool.prefixes("client-v6", v6, 56)).id();
-        allocator = new IpAllocator(db.dsl());
+        long v4 = new SubnetService(new SubnetRepository(db.dsl())).create(NewSubnet.of("192.0.2.0/24").withGateway("192.0.2.1")).id();
+        long v6 = new SubnetService(new SubnetRepository(db.dsl())).create(NewSubnet.of("2001:db8::/48")).id();
+        long v4Pool = new PoolService(new PoolRepository(db.dsl())).create(NewPool.addresses("client-v4", v4)).id();
+        long v6Pool = new PoolService(new PoolRepository(db.dsl())).create(NewPool.prefixes("client-v6", v6, 56)).id();
+        allocator = new IpAllocator(new AllocationRepository(db.dsl()));
         aAddress = allocator.allocate(v4Pool, A_VPS);
         aPrefix = allocator.allocate(v6Pool, A_VPS);
         aRouterAddress = allocator.allocate(v4Pool, A_ROUTER);

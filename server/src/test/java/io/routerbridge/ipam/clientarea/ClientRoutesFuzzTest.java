@@ -3,6 +3,9 @@ package io.routerbridge.ipam.clientarea;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.routerbridge.ipam.SubnetRepository;
+import io.routerbridge.ipam.PoolRepository;
+import io.routerbridge.ipam.AllocationRepository;
 import io.routerbridge.ipam.Assignment;
 import io.routerbridge.ipam.IpAllocator;
 import io.routerbridge.ipam.NewPool;
@@ -41,9 +44,9 @@ class ClientRoutesFuzzTest {
                 INSERT INTO tblhosting (id, userid, domainstatus, dedicatedip, assignedips) VALUES
                 (7, 20, 'Active', '', ''), (8, 21, 'Active', '', '');
                 """);
-        long subnet = new SubnetService(db.dsl()).create(NewSubnet.of("192.0.2.0/24")).id();
-        long pool = new PoolService(db.dsl()).create(NewPool.addresses("fuzz", subnet)).id();
-        IpAllocator allocator = new IpAllocator(db.dsl());
+        long subnet = new SubnetService(new SubnetRepository(db.dsl())).create(NewSubnet.of("192.0.2.0/24")).id();
+        long pool = new PoolService(new PoolRepository(db.dsl())).create(NewPool.addresses("fuzz", subnet)).id();
+        IpAllocator allocator = new IpAllocator(new AllocationRepository(db.dsl()));
         held = allocator.allocate(pool, 7);
         heldBy21 = allocator.allocate(pool, 8);
     }

@@ -3,6 +3,8 @@ package io.routerbridge.ipam.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.routerbridge.ipam.SubnetRepository;
+import io.routerbridge.ipam.PoolRepository;
 import io.routerbridge.ipam.NewPool;
 import io.routerbridge.ipam.NewSubnet;
 import io.routerbridge.ipam.PoolService;
@@ -32,8 +34,8 @@ class BadImportFilesTest {
     @BeforeAll
     static void existingLayout() {
         exchange = new IpamExchange(db.dsl(), Clock.systemUTC());
-        Subnet existing = new SubnetService(db.dsl()).create(NewSubnet.of("172.16.0.0/24").withGateway("172.16.0.1"));
-        new PoolService(db.dsl()).create(NewPool.addresses("existing", existing.id()));
+        Subnet existing = new SubnetService(new SubnetRepository(db.dsl())).create(NewSubnet.of("172.16.0.0/24").withGateway("172.16.0.1"));
+        new PoolService(new PoolRepository(db.dsl())).create(NewPool.addresses("existing", existing.id()));
         before = exchange.export(ExchangeFormat.JSON);
     }
 

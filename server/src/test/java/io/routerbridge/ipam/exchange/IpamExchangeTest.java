@@ -2,6 +2,8 @@ package io.routerbridge.ipam.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.routerbridge.ipam.SubnetRepository;
+import io.routerbridge.ipam.PoolRepository;
 import io.routerbridge.ipam.NewPool;
 import io.routerbridge.ipam.NewSubnet;
 import io.routerbridge.ipam.PoolService;
@@ -30,8 +32,8 @@ class IpamExchangeTest {
     @BeforeEach
     void setUp() {
         exchange = new IpamExchange(db.dsl(), Clock.systemUTC());
-        subnets = new SubnetService(db.dsl());
-        pools = new PoolService(db.dsl());
+        subnets = new SubnetService(new SubnetRepository(db.dsl()));
+        pools = new PoolService(new PoolRepository(db.dsl()));
     }
 
     private void createSample() {

@@ -2,6 +2,9 @@ package io.routerbridge.ipam.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.routerbridge.ipam.SubnetRepository;
+import io.routerbridge.ipam.PoolRepository;
+import io.routerbridge.ipam.AllocationRepository;
 import io.routerbridge.ipam.Assignment;
 import io.routerbridge.ipam.IpAllocator;
 import io.routerbridge.ipam.NewPool;
@@ -31,9 +34,9 @@ class AfterCreatePushTest {
     @Test
     void afterModuleCreatePushesEveryHeldAddressAndReportsAnUnreachableNetBox() throws Exception {
         try (TestService service = TestService.start(db); FakeNetBox netBox = new FakeNetBox()) {
-            Subnet subnet = new SubnetService(db.dsl()).create(NewSubnet.of("192.0.2.0/24"));
-            Pool pool = new PoolService(db.dsl()).create(NewPool.addresses("after-create", subnet.id()));
-            Assignment held = new IpAllocator(db.dsl()).allocate(pool.id(), 41);
+            Subnet subnet = new SubnetService(new SubnetRepository(db.dsl())).create(NewSubnet.of("192.0.2.0/24"));
+            Pool pool = new PoolService(new PoolRepository(db.dsl())).create(NewPool.addresses("after-create", subnet.id()));
+            Assignment held = new IpAllocator(new AllocationRepository(db.dsl())).allocate(pool.id(), 41);
             service.services().netBoxIntegration().configure(NetBoxSettings.of(netBox.url(), FakeNetBox.TOKEN),
                     NetBoxReleaseMode.DEPRECATE);
 
@@ -59,7 +62,7 @@ class AfterCreatePushTest {
             HttpResponse<String> down = service.callHook("AfterModuleCreate", Map.of("params", Map.of("serviceid", 41)));
             assertThat(down.statusCode()).isEqualTo(503);
             assertThat(service.json(down).path("error").asText()).contains("keeps its addresses").contains("unreachable");
-            assertThat(new IpAllocator(db.dsl()).assignmentsOf(41)).containsExactly(held);
+            assertThat(new IpAllocator(new AllocationRepository(db.dsl())).assignmentsOf(41)).containsExactly(held);
         }
     }
 }

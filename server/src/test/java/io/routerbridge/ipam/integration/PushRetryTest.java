@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.routerbridge.api.ApiTestClient;
+import io.routerbridge.ipam.AllocationRepository;
 import io.routerbridge.ipam.IpAllocator;
 import io.routerbridge.ipam.actionlog.Actor;
 import io.routerbridge.ipam.actionlog.LogFilter;
@@ -142,7 +143,7 @@ class PushRetryTest {
             // add fails, then the address is released without any push (e.g. by a database fix): the add is dropped unsent
             endpoint.answer(500);
             JsonNode third = api.json(api.post("/api/v1/assignments", Map.of("poolId", pool, "serviceId", 722)));
-            new IpAllocator(db.dsl()).releaseAssignment(pool, third.path("id").asLong());
+            new IpAllocator(new AllocationRepository(db.dsl())).releaseAssignment(pool, third.path("id").asLong());
             long id = api.json(api.get("/api/v1/integrations/retries")).get(0).path("id").asLong();
             endpoint.answer(204);
             sent = endpoint.deliveries().size();

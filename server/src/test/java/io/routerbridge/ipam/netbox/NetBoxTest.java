@@ -3,6 +3,9 @@ package io.routerbridge.ipam.netbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.routerbridge.ipam.SubnetRepository;
+import io.routerbridge.ipam.PoolRepository;
+import io.routerbridge.ipam.AllocationRepository;
 import io.routerbridge.ipam.AddressRange;
 import io.routerbridge.ipam.Assignment;
 import io.routerbridge.ipam.IpAllocator;
@@ -40,9 +43,9 @@ class NetBoxTest {
     void start() throws Exception {
         netBox = new FakeNetBox();
         client = new NetBoxClient(NetBoxSettings.of(netBox.url(), FakeNetBox.TOKEN), Duration.ofSeconds(5));
-        subnets = new SubnetService(db.dsl());
-        pools = new PoolService(db.dsl());
-        allocator = new IpAllocator(db.dsl());
+        subnets = new SubnetService(new SubnetRepository(db.dsl()));
+        pools = new PoolService(new PoolRepository(db.dsl()));
+        allocator = new IpAllocator(new AllocationRepository(db.dsl()));
     }
 
     @AfterEach

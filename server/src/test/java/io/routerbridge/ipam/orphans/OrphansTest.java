@@ -9,6 +9,7 @@ import static io.routerbridge.ipam.sync.WhmcsFixture.TERMINATED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.routerbridge.ipam.AllocationRepository;
 import io.routerbridge.ipam.Assignment;
 import io.routerbridge.ipam.AssignmentStatus;
 import io.routerbridge.ipam.IpAllocator;
@@ -57,14 +58,14 @@ class OrphansTest {
         WhmcsFixture.seedServices(db);
         log = new ActionLog(db.dsl(), Clock.systemUTC());
         new WhmcsSync(db.dsl(), Clock.systemUTC(), log).run(false, Actor.WHMCS, QUIET);
-        allocator = new IpAllocator(db.dsl());
+        allocator = new IpAllocator(new AllocationRepository(db.dsl()));
         allocator.allocate(fixture.v4PoolId, 99);
         db.execute("""
                 UPDATE tblhosting SET assignedips = '192.0.2.200' WHERE id = 2;
                 UPDATE tblhosting SET dedicatedip = '192.0.2.77' WHERE id = 3;
                 UPDATE tblhosting SET assignedips = '192.0.2.14\\n198.51.100.9' WHERE id = 5;
                 """);
-        HeldBlocks held = new HeldBlocks(db.dsl());
+        HeldBlocks held = new HeldBlocks(new HeldBlockRepository(db.dsl()));
         orphans = new Orphans(held, new AssignmentReleaser(allocator, held, log));
     }
 
@@ -118,7 +119,7 @@ class OrphansTest {
     @Test
     void integrationsLearnOfEachReleaseAndTheirFailureIsReportedNotUndone() {
         List<String> removed = new java.util.ArrayList<>();
-        HeldBlocks held = new HeldBlocks(db.dsl());
+        HeldBlocks held = new HeldBlocks(new HeldBlockRepository(db.dsl()));
         IpamIntegration netBox = new IpamIntegration() {
             @Override
             public String name() {

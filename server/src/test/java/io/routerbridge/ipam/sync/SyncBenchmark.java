@@ -2,6 +2,8 @@ package io.routerbridge.ipam.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.routerbridge.ipam.SubnetRepository;
+import io.routerbridge.ipam.PoolRepository;
 import io.routerbridge.ipam.NewPool;
 import io.routerbridge.ipam.NewSubnet;
 import io.routerbridge.ipam.PoolKind;
@@ -29,8 +31,8 @@ class SyncBenchmark {
 
     @Test
     void sync100000Rows() {
-        long subnet = new SubnetService(db.dsl()).create(NewSubnet.of("10.0.0.0/14")).id();
-        long pool = new PoolService(db.dsl()).create(new NewPool("bench", subnet, PoolKind.ADDRESS, null,
+        long subnet = new SubnetService(new SubnetRepository(db.dsl())).create(NewSubnet.of("10.0.0.0/14")).id();
+        long pool = new PoolService(new PoolRepository(db.dsl())).create(new NewPool("bench", subnet, PoolKind.ADDRESS, null,
                 "10.0.0.0/14", Duration.ZERO)).id();
         for (int from = 1; from <= ROWS; from += ROWS_PER_INSERT) {
             StringBuilder sql = new StringBuilder(

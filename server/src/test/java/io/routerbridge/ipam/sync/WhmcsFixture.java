@@ -1,5 +1,7 @@
 package io.routerbridge.ipam.sync;
 
+import io.routerbridge.ipam.SubnetRepository;
+import io.routerbridge.ipam.PoolRepository;
 import io.routerbridge.ipam.NewPool;
 import io.routerbridge.ipam.NewSubnet;
 import io.routerbridge.ipam.PoolKind;
@@ -46,8 +48,8 @@ public final class WhmcsFixture {
     /** 192.0.2.0/24 (gateway .1) with an address pool over .0-.127; 2001:db8::/48 with a /56 prefix pool. */
     public static WhmcsFixture layout(TestDatabase db) {
         WhmcsFixture fixture = new WhmcsFixture();
-        SubnetService subnets = new SubnetService(db.dsl());
-        PoolService pools = new PoolService(db.dsl());
+        SubnetService subnets = new SubnetService(new SubnetRepository(db.dsl()));
+        PoolService pools = new PoolService(new PoolRepository(db.dsl()));
         long v4 = subnets.create(NewSubnet.of("192.0.2.0/24").withGateway("192.0.2.1")).id();
         fixture.v4PoolId = pools.create(new NewPool("v4", v4, PoolKind.ADDRESS, null, "192.0.2.0/25", Duration.ZERO)).id();
         long v6 = subnets.create(NewSubnet.of("2001:db8::/48")).id();

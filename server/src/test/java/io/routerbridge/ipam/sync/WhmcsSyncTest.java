@@ -13,6 +13,7 @@ import static io.routerbridge.ipam.sync.SyncOutcome.WRONG_BLOCK_SIZE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.routerbridge.ipam.AllocationRepository;
 import io.routerbridge.ipam.Assignment;
 import io.routerbridge.ipam.IpAllocator;
 import io.routerbridge.ipam.actionlog.ActionLog;
@@ -83,7 +84,7 @@ class WhmcsSyncTest {
         assertThat(report.items().get(7).detail()).isEqualTo("held by service 2");
         assertThat(progress).startsWith(-10L).endsWith(10L);
 
-        IpAllocator allocator = new IpAllocator(db.dsl());
+        IpAllocator allocator = new IpAllocator(new AllocationRepository(db.dsl()));
         assertThat(allocator.assignmentsInPool(fixture.v4PoolId))
                 .extracting(Assignment::serviceId, Assignment::address)
                 .containsExactly(tuple(2L, "192.0.2.11"), tuple(3L, "192.0.2.12"), tuple(9L, "192.0.2.20"));
@@ -114,7 +115,7 @@ class WhmcsSyncTest {
 
     @Test
     void allocationsAfterASyncNeverHandOutSyncedAddresses() {
-        IpAllocator allocator = new IpAllocator(db.dsl());
+        IpAllocator allocator = new IpAllocator(new AllocationRepository(db.dsl()));
         Assignment before = allocator.allocate(fixture.v4PoolId, 500);
         assertThat(before.address()).isEqualTo("192.0.2.2");
         db.execute("INSERT INTO tblhosting (id, userid, domainstatus, dedicatedip, assignedips) "

@@ -10,6 +10,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.routerbridge.api.ApiTestClient;
 import io.routerbridge.emulator.RouterOsEmulator;
+import io.routerbridge.ipam.SubnetRepository;
+import io.routerbridge.ipam.PoolRepository;
+import io.routerbridge.ipam.AllocationRepository;
 import io.routerbridge.ipam.Assignment;
 import io.routerbridge.ipam.IpAllocator;
 import io.routerbridge.ipam.NewPool;
@@ -42,7 +45,7 @@ class MikroTikIntegrationTest {
         try (TestService service = TestService.start(db); RouterOsEmulator router = MikroTikFixture.emulator()) {
             knownRouter(service, SERVER, router);
             service(db, 41, 9, "proxmox");
-            Assignment held = new IpAllocator(db.dsl()).allocate(addressPool("192.0.2.0/24"), 41);
+            Assignment held = new IpAllocator(new AllocationRepository(db.dsl())).allocate(addressPool("192.0.2.0/24"), 41);
             integration(service).configure(new MikroTikSettings(true, SERVER, null, null));
 
             HttpResponse<String> pushed = service.callHook("AfterModuleCreate", Map.of("params", Map.of("serviceid", 41)));
@@ -74,10 +77,10 @@ class MikroTikIntegrationTest {
         try (TestService service = TestService.start(db); RouterOsEmulator router = MikroTikFixture.emulator()) {
             knownRouter(service, SERVER, router);
             service(db, 52, 9, "proxmox");
-            var subnet = new SubnetService(db.dsl()).create(new NewSubnet("198.51.100.0/24", null, null,
+            var subnet = new SubnetService(new SubnetRepository(db.dsl())).create(new NewSubnet("198.51.100.0/24", null, null,
                     java.util.List.of(), ReservationRules.NONE, null));
-            Pool blocks = new PoolService(db.dsl()).create(NewPool.prefixes("routed", subnet.id(), 29));
-            Assignment block = new IpAllocator(db.dsl()).allocatePrefix(blocks.id(), 52, 29);
+            Pool blocks = new PoolService(new PoolRepository(db.dsl())).create(NewPool.prefixes("routed", subnet.id(), 29));
+            Assignment block = new IpAllocator(new AllocationRepository(db.dsl())).allocatePrefix(blocks.id(), 52, 29);
             integration(service).configure(new MikroTikSettings(true, SERVER, "customers", "ether2"));
             router.state().add(ADDRESS_LIST, Map.of("list", "customers", "address", "203.0.113.9",
                     "comment", "operator's own entry"));
@@ -116,7 +119,7 @@ class MikroTikIntegrationTest {
             service(db, 91, 9, "proxmox");
             service(db, 92, 9, "proxmox");
             int pool = addressPool("192.0.2.0/24");
-            IpAllocator allocator = new IpAllocator(db.dsl());
+            IpAllocator allocator = new IpAllocator(new AllocationRepository(db.dsl()));
             MikroTikIntegration integration = integration(service);
             integration.configure(new MikroTikSettings(true, SERVER, null, null));
             Assignment before = allocator.allocate(pool, 91);
@@ -142,7 +145,7 @@ class MikroTikIntegrationTest {
         try (TestService service = TestService.start(db); RouterOsEmulator router = MikroTikFixture.emulator()) {
             knownRouter(service, SERVER, router);
             service(db, 95, 9, "proxmox");
-            Assignment held = new IpAllocator(db.dsl()).allocate(addressPool("192.0.2.0/24"), 95);
+            Assignment held = new IpAllocator(new AllocationRepository(db.dsl())).allocate(addressPool("192.0.2.0/24"), 95);
             integration(service).configure(new MikroTikSettings(true, SERVER, null, null));
             router.state().add(ADDRESS_LIST, Map.of("list", LIST, "address", held.address(), "comment", "by hand"));
 
@@ -162,8 +165,8 @@ class MikroTikIntegrationTest {
             service(db, 61, 3, "routerbridge");
             service(db, 62, 9, "cpanel");
             int pool = addressPool("192.0.2.0/24");
-            Assignment own = new IpAllocator(db.dsl()).allocate(pool, 61);
-            Assignment hosted = new IpAllocator(db.dsl()).allocate(pool, 62);
+            Assignment own = new IpAllocator(new AllocationRepository(db.dsl())).allocate(pool, 61);
+            Assignment hosted = new IpAllocator(new AllocationRepository(db.dsl())).allocate(pool, 62);
             MikroTikIntegration integration = integration(service);
             integration.configure(new MikroTikSettings(true, SERVER, null, "ether2"));
 
@@ -177,7 +180,7 @@ class MikroTikIntegrationTest {
 
             integration.configure(new MikroTikSettings(false, SERVER, null, null));
             router.resetStats();
-            integration.addIp(new IpAllocator(db.dsl()).allocate(addressPool("198.51.100.0/24"), 62));
+            integration.addIp(new IpAllocator(new AllocationRepository(db.dsl())).allocate(addressPool("198.51.100.0/24"), 62));
             assertThat(router.stats().total().roundTrips()).as("disabled: no router contact").isZero();
             assertThat(ours(router, ADDRESS_LIST, 62)).hasSize(1);
 
@@ -190,8 +193,8 @@ class MikroTikIntegrationTest {
     void aRouterThatIsDownOrRefusesTheLoginFailsWithAClearMessageAndTheIntentStaysRecorded() {
         try (TestService service = TestService.start(db)) {
             service(db, 71, 9, "proxmox");
-            Assignment first = new IpAllocator(db.dsl()).allocate(addressPool("192.0.2.0/24"), 71);
-            Assignment second = new IpAllocator(db.dsl()).allocate(addressPool("198.51.100.0/24"), 71);
+            Assignment first = new IpAllocator(new AllocationRepository(db.dsl())).allocate(addressPool("192.0.2.0/24"), 71);
+            Assignment second = new IpAllocator(new AllocationRepository(db.dsl())).allocate(addressPool("198.51.100.0/24"), 71);
             Router known;
             try (RouterOsEmulator refusing = MikroTikFixture.emulator()) {
                 known = knownRouter(service, SERVER, refusing);
@@ -227,7 +230,7 @@ class MikroTikIntegrationTest {
         try (TestService service = TestService.start(db); RouterOsEmulator router = MikroTikFixture.emulator()) {
             Router known = knownRouter(service, SERVER, router);
             service(db, 81, 9, "proxmox");
-            Assignment v6 = new IpAllocator(db.dsl()).allocate(addressPool("2001:db8:5::/64"), 81);
+            Assignment v6 = new IpAllocator(new AllocationRepository(db.dsl())).allocate(addressPool("2001:db8:5::/64"), 81);
             integration(service).configure(new MikroTikSettings(true, SERVER, null, null));
 
             assertThatThrownBy(() -> integration(service).addIp(v6))
@@ -238,8 +241,8 @@ class MikroTikIntegrationTest {
     }
 
     private int addressPool(String cidr) {
-        var subnet = new SubnetService(db.dsl()).create(NewSubnet.of(cidr));
-        return (int) new PoolService(db.dsl()).create(NewPool.addresses("pool " + cidr, subnet.id())).id();
+        var subnet = new SubnetService(new SubnetRepository(db.dsl())).create(NewSubnet.of(cidr));
+        return (int) new PoolService(new PoolRepository(db.dsl())).create(NewPool.addresses("pool " + cidr, subnet.id())).id();
     }
 
     private static MikroTikIntegration integration(TestService service) {

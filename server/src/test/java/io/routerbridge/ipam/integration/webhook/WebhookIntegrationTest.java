@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.routerbridge.api.ApiTestClient;
+import io.routerbridge.ipam.SubnetRepository;
+import io.routerbridge.ipam.PoolRepository;
+import io.routerbridge.ipam.AllocationRepository;
 import io.routerbridge.ipam.Assignment;
 import io.routerbridge.ipam.IpAllocator;
 import io.routerbridge.ipam.NewPool;
@@ -77,9 +80,9 @@ class WebhookIntegrationTest {
         try (LogCapture logs = LogCapture.start(); TestService service = TestService.start(db);
              OperatorEndpoint endpoint = new OperatorEndpoint(SECRET)) {
             ApiTestClient api = ApiTestClient.withNewKey(service);
-            Subnet subnet = new SubnetService(db.dsl()).create(NewSubnet.of("192.0.2.0/24"));
-            Pool pool = new PoolService(db.dsl()).create(NewPool.addresses("webhook", subnet.id()));
-            IpAllocator allocator = new IpAllocator(db.dsl());
+            Subnet subnet = new SubnetService(new SubnetRepository(db.dsl())).create(NewSubnet.of("192.0.2.0/24"));
+            Pool pool = new PoolService(new PoolRepository(db.dsl())).create(NewPool.addresses("webhook", subnet.id()));
+            IpAllocator allocator = new IpAllocator(new AllocationRepository(db.dsl()));
             Assignment held = allocator.allocate(pool.id(), 41);
 
             // Not configured: the hook succeeds and nothing is sent.

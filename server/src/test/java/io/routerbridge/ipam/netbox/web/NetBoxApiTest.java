@@ -3,6 +3,9 @@ package io.routerbridge.ipam.netbox.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.routerbridge.api.ApiTestClient;
+import io.routerbridge.ipam.SubnetRepository;
+import io.routerbridge.ipam.PoolRepository;
+import io.routerbridge.ipam.AllocationRepository;
 import io.routerbridge.ipam.Assignment;
 import io.routerbridge.ipam.IpAllocator;
 import io.routerbridge.ipam.NewPool;
@@ -55,9 +58,9 @@ class NetBoxApiTest {
             assertThat(api.json(pulled).path("addressesExcluded").asInt()).isEqualTo(1);
             assertThat(api.json(api.get("/api/v1/subnets")).get(0).path("excluded").get(0).asText()).isEqualTo("10.40.0.9");
 
-            Subnet subnet = new SubnetService(db.dsl()).list().get(0);
-            Pool pool = new PoolService(db.dsl()).create(NewPool.addresses("from-netbox", subnet.id()));
-            Assignment assigned = new IpAllocator(db.dsl()).allocate(pool.id(), 5);
+            Subnet subnet = new SubnetService(new SubnetRepository(db.dsl())).list().get(0);
+            Pool pool = new PoolService(new PoolRepository(db.dsl())).create(NewPool.addresses("from-netbox", subnet.id()));
+            Assignment assigned = new IpAllocator(new AllocationRepository(db.dsl())).allocate(pool.id(), 5);
             service.services().netBoxIntegration().addIp(assigned);
             service.services().netBoxIntegration().removeIp(assigned);
             assertThat(netBox.writes()).extracting(FakeNetBox.Request::method).containsExactly("POST", "PATCH");
@@ -74,7 +77,7 @@ class NetBoxApiTest {
             HttpResponse<String> down = api.post("/api/v1/netbox/pull", "");
             assertThat(down.statusCode()).isEqualTo(503);
             assertThat(api.json(down).path("error").asText()).contains("unreachable");
-            assertThat(new SubnetService(db.dsl()).list()).hasSize(1);
+            assertThat(new SubnetService(new SubnetRepository(db.dsl())).list()).hasSize(1);
         }
     }
 
