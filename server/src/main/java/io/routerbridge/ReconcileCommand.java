@@ -6,7 +6,7 @@ import java.io.PrintStream;
 import java.util.List;
 
 /** {@code reconcile --router ID [--dry-run]}: converges one router to every service recorded on it, or prints the plan. */
-final class ReconcileCommand implements Command {
+final class ReconcileCommand implements CliCommand {
     @Override
     public String usage() {
         return "reconcile --router ID [--dry-run]  converge a router to the database (or print the plan)";

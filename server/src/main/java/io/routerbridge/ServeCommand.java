@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** {@code serve}: migrates, then answers HTTP until the process is told to stop. */
-final class ServeCommand implements Command {
+final class ServeCommand implements CliCommand {
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
     @Override

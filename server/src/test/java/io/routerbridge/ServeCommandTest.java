@@ -7,7 +7,7 @@ import io.routerbridge.config.Secret;
 import io.routerbridge.config.ServiceConfig;
 import io.routerbridge.testsupport.LogCapture;
 import io.routerbridge.testsupport.TestDatabase;
-import io.routerbridge.whmcs.RequestSigner;
+import io.routerbridge.crypto.RequestSigner;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -2,8 +2,8 @@ package io.routerbridge.jobs;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
 
-import io.routerbridge.api.ApiRequests;
-import io.routerbridge.api.ApiRoutes;
+import io.routerbridge.http.ApiRequests;
+import io.routerbridge.http.ApiRoutes;
 import io.routerbridge.errors.NotFoundException;
 import io.routerbridge.http.ErrorMapper;
 

@@ -1,5 +1,6 @@
 package io.routerbridge.lifecycle;
 
+import io.routerbridge.ipam.assignments.ServiceAddresses;
 import io.routerbridge.whmcs.ModuleFunctions;
 import io.routerbridge.whmcs.ModuleResult;
 import io.routerbridge.whmcs.WhmcsHandler;

@@ -10,7 +10,7 @@ import io.routerbridge.persistence.jooq.tables.ModRouterbridgeVpnUser;
 import io.routerbridge.persistence.jooq.tables.records.ModRouterbridgeServiceRecord;
 import io.routerbridge.provisioning.ServiceStatus;
 import io.routerbridge.provisioning.VpnNatTenant;
-import io.routerbridge.routers.CredentialCipher;
+import io.routerbridge.crypto.CredentialCipher;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;

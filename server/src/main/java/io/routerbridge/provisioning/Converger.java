@@ -10,9 +10,9 @@ import java.util.List;
  */
 public final class Converger {
 
-    private final RouterCommands commands;
+    private final RouterPort commands;
 
-    public Converger(RouterCommands commands) {
+    public Converger(RouterPort commands) {
         this.commands = commands;
     }
 

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
+import io.routerbridge.api.web.OpenApiDocument;
+import io.routerbridge.api.web.RestApi;
 import io.routerbridge.testsupport.TestDatabase;
 import io.routerbridge.testsupport.TestService;
 import java.io.IOException;

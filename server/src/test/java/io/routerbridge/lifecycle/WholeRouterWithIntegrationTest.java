@@ -1,12 +1,14 @@
 package io.routerbridge.lifecycle;
 
-import static io.routerbridge.ipam.integration.mikrotik.MikroTikFixture.ADDRESS_LIST;
-import static io.routerbridge.ipam.integration.mikrotik.MikroTikFixture.IP_ADDRESS;
-import static io.routerbridge.ipam.integration.mikrotik.MikroTikFixture.ours;
+import static io.routerbridge.announcements.MikroTikFixture.ADDRESS_LIST;
+import static io.routerbridge.announcements.MikroTikFixture.IP_ADDRESS;
+import static io.routerbridge.announcements.MikroTikFixture.ours;
 import static io.routerbridge.lifecycle.LifecycleFixture.params;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.routerbridge.emulator.RouterOsEmulator;
+import io.routerbridge.fleet.RouterAccess;
+import io.routerbridge.fleet.RouterSessionPort;
 import io.routerbridge.ipam.Assignment;
 import io.routerbridge.ipam.IpAllocator;
 import io.routerbridge.ipam.NewPool;
@@ -14,15 +16,15 @@ import io.routerbridge.ipam.NewSubnet;
 import io.routerbridge.ipam.PoolService;
 import io.routerbridge.ipam.ReservationRules;
 import io.routerbridge.ipam.SubnetService;
-import io.routerbridge.ipam.integration.mikrotik.MikroTikFixture;
-import io.routerbridge.ipam.integration.mikrotik.MikroTikIntegration;
-import io.routerbridge.ipam.integration.mikrotik.MikroTikSettings;
+import io.routerbridge.announcements.MikroTikFixture;
+import io.routerbridge.announcements.MikroTikIntegration;
+import io.routerbridge.announcements.MikroTikSettings;
 import io.routerbridge.provisioning.Converger;
 import io.routerbridge.provisioning.DesiredState;
 import io.routerbridge.provisioning.Drift;
 import io.routerbridge.routeros.ClientOptions;
 import io.routerbridge.routeros.RouterClients;
-import io.routerbridge.routers.Router;
+import io.routerbridge.fleet.Router;
 import io.routerbridge.testsupport.TestDatabase;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -73,7 +75,7 @@ class WholeRouterWithIntegrationTest {
             assertThat(ours(router, IP_ADDRESS, 601)).hasSize(1);
 
             Router known = fixture.service.services().routerRegistry().find(routerId).orElseThrow();
-            Converger converger = new Converger(new RouterOsCommands(clients.session(RouterAccess.endpoint(known))));
+            Converger converger = new Converger(new RouterSessionPort(clients.session(RouterAccess.endpoint(known))));
             assertThat(converger.drift(DesiredState.wholeRouter(List.of())).extra())
                     .as("without the integration's part they would be extra").hasSizeGreaterThanOrEqualTo(3);
             Drift drift = converger.drift(lifecycle.wholeRouter(routerId));

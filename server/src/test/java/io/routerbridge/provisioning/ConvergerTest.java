@@ -58,7 +58,7 @@ class ConvergerTest {
     @Test
     void aFailedReadStopsBeforeAnyWrite() {
         InMemoryRouter router = new InMemoryRouter();
-        RouterCommands brokenPrint = sentences -> {
+        RouterPort brokenPrint = sentences -> {
             List<CommandReply> replies = new java.util.ArrayList<>(router.pipeline(sentences));
             replies.set(1, CommandReply.trap("not enough permissions (9)"));
             return replies;

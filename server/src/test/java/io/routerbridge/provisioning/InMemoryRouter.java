@@ -14,7 +14,7 @@ import java.util.Set;
  * normaliser is checked against an independent model rather than against itself. Every pipeline call is one
  * round trip.
  */
-final class InMemoryRouter implements RouterCommands {
+final class InMemoryRouter implements RouterPort {
 
     private final Map<String, List<Map<String, String>>> menus = new LinkedHashMap<>();
     private int nextId = 1;

@@ -7,7 +7,7 @@ import io.routerbridge.Services;
 import io.routerbridge.config.MasterKeys;
 import io.routerbridge.config.Secret;
 import io.routerbridge.config.ServiceConfig;
-import io.routerbridge.whmcs.RequestSigner;
+import io.routerbridge.crypto.RequestSigner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -3,6 +3,7 @@ package io.routerbridge.whmcs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.routerbridge.config.Secret;
+import io.routerbridge.crypto.RequestSigner;
 import io.routerbridge.testsupport.LogCapture;
 import io.routerbridge.testsupport.TestDatabase;
 import io.routerbridge.testsupport.TestService;

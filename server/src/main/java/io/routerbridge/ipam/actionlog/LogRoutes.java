@@ -3,8 +3,8 @@ package io.routerbridge.ipam.actionlog;
 import static io.javalin.apibuilder.ApiBuilder.get;
 
 import io.javalin.http.Context;
-import io.routerbridge.api.ApiRequests;
-import io.routerbridge.api.ApiRoutes;
+import io.routerbridge.http.ApiRequests;
+import io.routerbridge.http.ApiRoutes;
 import io.routerbridge.errors.InvalidInputException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

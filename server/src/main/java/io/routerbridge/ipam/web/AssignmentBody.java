@@ -1,6 +1,6 @@
 package io.routerbridge.ipam.web;
 
-import io.routerbridge.api.ApiRequests;
+import io.routerbridge.http.ApiRequests;
 import io.routerbridge.errors.InvalidInputException;
 
 /** POST /api/v1/assignments: give the service (tblhosting.id) a block of the pool. */

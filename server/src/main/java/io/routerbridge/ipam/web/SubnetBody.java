@@ -1,6 +1,6 @@
 package io.routerbridge.ipam.web;
 
-import io.routerbridge.api.ApiRequests;
+import io.routerbridge.http.ApiRequests;
 import io.routerbridge.errors.InvalidInputException;
 import io.routerbridge.ipam.NewSubnet;
 import io.routerbridge.ipam.ReservationRules;

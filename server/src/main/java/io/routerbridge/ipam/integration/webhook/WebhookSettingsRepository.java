@@ -4,7 +4,7 @@ import static io.routerbridge.persistence.jooq.Tables.MOD_ROUTERBRIDGE_INTEGRATI
 
 import io.routerbridge.config.Secret;
 import io.routerbridge.persistence.jooq.tables.records.ModRouterbridgeIntegrationWebhookRecord;
-import io.routerbridge.routers.CredentialCipher;
+import io.routerbridge.crypto.CredentialCipher;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDateTime;
