@@ -1,7 +1,9 @@
 package io.routerbridge;
 
+import io.routerbridge.app.Application;
 import io.routerbridge.config.Environment;
 import io.routerbridge.config.ServiceConfig;
+import io.routerbridge.lifecycle.LifecycleModule;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -36,9 +38,9 @@ final class ReconcileCommand implements CliCommand {
             out.println("reconcile: --router ID is required");
             return 64;
         }
-        try (Services services = Services.open(ServiceConfig.fromEnvironment(env))) {
-            services.migrations().migrate();
-            List<String> lines = services.lifecycle().reconcile(routerId, dryRun);
+        try (Application app = Application.open(ServiceConfig.fromEnvironment(env))) {
+            app.migrations().migrate();
+            List<String> lines = app.module(LifecycleModule.class).lifecycle().reconcile(routerId, dryRun);
             lines.forEach(out::println);
             out.println("routerbridge: router " + routerId + (dryRun ? ": plan of " : ": applied ")
                     + lines.size() + " line(s)" + (lines.isEmpty() ? " (already converged)" : ""));

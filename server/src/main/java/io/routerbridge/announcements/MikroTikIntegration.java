@@ -33,7 +33,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,9 +60,10 @@ public final class MikroTikIntegration implements IpamIntegration, AlsoOnRouter 
     private final RouterAccess access;
     private final Clock clock;
 
-    public MikroTikIntegration(DSLContext dsl, RouterRegistry routers, RouterAccess access, Clock clock) {
-        this.settings = new MikroTikSettingsRepository(dsl);
-        this.announcements = new AnnouncementRepository(dsl);
+    public MikroTikIntegration(MikroTikSettingsRepository settings, AnnouncementRepository announcements,
+                               RouterRegistry routers, RouterAccess access, Clock clock) {
+        this.settings = settings;
+        this.announcements = announcements;
         this.routers = routers;
         this.access = access;
         this.clock = clock;

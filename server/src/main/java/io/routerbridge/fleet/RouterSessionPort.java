@@ -1,6 +1,5 @@
 package io.routerbridge.fleet;
 
-import io.routerbridge.provisioning.ApiSentence;
 import io.routerbridge.provisioning.CommandReply;
 import io.routerbridge.provisioning.RouterPort;
 import io.routerbridge.routeros.Sentence;
@@ -16,7 +15,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
-/** Provisioning's router port over our RouterOS client: all sentences of a call go out in one pipelined flush. */
+/** The implementation of provisioning's {@link RouterPort} over one session of our RouterOS client: all sentences of a call go out in one pipelined flush. */
 public final class RouterSessionPort implements RouterPort {
     private final RouterSession session;
 
@@ -25,9 +24,8 @@ public final class RouterSessionPort implements RouterPort {
     }
 
     @Override
-    public List<CommandReply> pipeline(List<ApiSentence> sentences) {
-        List<Sentence> commands = sentences.stream().map(RouterSessionPort::command).toList();
-        List<CompletableFuture<Reply>> futures = session.pipeline(commands);
+    public List<CommandReply> pipeline(List<Sentence> sentences) {
+        List<CompletableFuture<Reply>> futures = session.pipeline(sentences);
         List<CommandReply> replies = new ArrayList<>(futures.size());
         RouterOsException broken = null;
         for (CompletableFuture<Reply> future : futures) {
@@ -54,19 +52,6 @@ public final class RouterSessionPort implements RouterPort {
         return replies;
     }
 
-    static Sentence command(ApiSentence sentence) {
-        Sentence command = Sentence.of(sentence.command());
-        for (ApiSentence.Attribute attribute : sentence.attributes()) {
-            command = command.with(attribute.name(), attribute.value());
-        }
-        for (String query : sentence.queries()) {
-            command = command.where(query);
-        }
-        if (!sentence.proplist().isEmpty()) {
-            command = command.proplist(sentence.proplist().toArray(String[]::new));
-        }
-        return command;
-    }
 
     private static CommandReply reply(Reply reply) {
         if (reply.trapped()) {

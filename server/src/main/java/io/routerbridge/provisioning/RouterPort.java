@@ -1,11 +1,12 @@
 package io.routerbridge.provisioning;
 
+import io.routerbridge.routeros.Sentence;
 import java.util.List;
 
 /**
- * The port the convergence engine talks to a router through; the RouterOS client implements it
- * ({@code Command.of(s.command()).with(name, value)...where(query)...proplist(...)} per sentence, then
- * {@code RouterSession.pipeline}).
+ * The port (an interface) the convergence engine talks to a router through; sentences are the RouterOS client's
+ * value type. The implementation over a live session is {@code fleet.RouterSessionPort}; tests use an in-memory
+ * router.
  */
 public interface RouterPort {
 
@@ -14,5 +15,5 @@ public interface RouterPort {
      * the same order. A {@code !trap} is a reply with an error, not an exception; an unreachable router or a broken
      * connection throws (unchecked) before or instead of answering.
      */
-    List<CommandReply> pipeline(List<ApiSentence> sentences);
+    List<CommandReply> pipeline(List<Sentence> sentences);
 }

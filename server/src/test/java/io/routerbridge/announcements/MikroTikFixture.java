@@ -2,6 +2,7 @@ package io.routerbridge.announcements;
 
 import io.routerbridge.emulator.EmulatorConfig;
 import io.routerbridge.emulator.RouterOsEmulator;
+import io.routerbridge.fleet.FleetModule;
 import io.routerbridge.fleet.Router;
 import io.routerbridge.testsupport.TestDatabase;
 import io.routerbridge.testsupport.TestService;
@@ -25,7 +26,7 @@ public final class MikroTikFixture {
 
     /** The router behind WHMCS server {@code whmcsServerId}, as a module call would have recorded it. */
     public static Router knownRouter(TestService service, int whmcsServerId, RouterOsEmulator emulator) {
-        return service.services().routerRegistry().upsertFromWhmcs(whmcsServerId, "127.0.0.1", emulator.apiPort(),
+        return service.app().module(FleetModule.class).registry().upsertFromWhmcs(whmcsServerId, "127.0.0.1", emulator.apiPort(),
                 false, ROUTER_USER, ROUTER_PASSWORD);
     }
 

@@ -243,6 +243,6 @@ class MikroTikIntegrationTest {
     }
 
     private static MikroTikIntegration integration(TestService service) {
-        return service.services().mikroTikIntegration();
+        return service.app().module(AnnouncementsModule.class).mikroTik();
     }
 }

@@ -33,7 +33,7 @@ class OpenApiDocumentTest {
     @Test
     void documentedOperationsAreExactlyTheRegisteredRoutes() throws IOException {
         try (TestService service = TestService.start(db)) {
-            Javalin app = service.services().httpApp().create();
+            Javalin app = service.app().httpApp().create();
             Set<String> registered = new TreeSet<>();
             app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
                     .map(handler -> handler.getEndpoint())

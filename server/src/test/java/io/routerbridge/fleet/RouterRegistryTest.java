@@ -3,6 +3,7 @@ package io.routerbridge.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.routerbridge.app.WhmcsChannelModule;
 import io.routerbridge.config.MasterKeys;
 import io.routerbridge.crypto.CredentialCipher;
 import io.routerbridge.errors.InvalidInputException;
@@ -135,7 +136,7 @@ class RouterRegistryTest {
     @Test
     void everyModuleCallRemembersTheRouterWithoutLoggingItsPassword() {
         try (LogCapture logs = LogCapture.start();
-             TestService service = TestService.start(db, s -> s.moduleFunctions().register("SuspendAccount",
+             TestService service = TestService.start(db, s -> s.module(WhmcsChannelModule.class).moduleFunctions().register("SuspendAccount",
                      params -> ModuleResult.success()))) {
             HttpResponse<String> response = service.callModule("SuspendAccount", Map.of(
                     "serviceid", 11, "serverid", "4", "serverip", "192.0.2.10", "serverhostname", "",
@@ -143,7 +144,7 @@ class RouterRegistryTest {
                     "serversecure", "on"));
 
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            Router router = service.services().routerRegistry().findByWhmcsServer(4).orElseThrow();
+            Router router = service.app().module(FleetModule.class).registry().findByWhmcsServer(4).orElseThrow();
             assertThat(router.host()).isEqualTo("192.0.2.10");
             assertThat(router.apiPort()).isEqualTo(8729);
             assertThat(router.tls()).isTrue();

@@ -6,7 +6,9 @@ import static io.routerbridge.announcements.MikroTikFixture.ours;
 import static io.routerbridge.lifecycle.LifecycleFixture.params;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.routerbridge.announcements.AnnouncementsModule;
 import io.routerbridge.emulator.RouterOsEmulator;
+import io.routerbridge.fleet.FleetModule;
 import io.routerbridge.fleet.RouterAccess;
 import io.routerbridge.fleet.RouterSessionPort;
 import io.routerbridge.ipam.Assignment;
@@ -50,8 +52,8 @@ class WholeRouterWithIntegrationTest {
             db.execute("DELETE FROM tblhosting WHERE id = 0");
             fixture.hostingRow(501, 51, 5);
             fixture.success("CreateAccount", params(501, 51, 5, router));
-            ServiceLifecycle lifecycle = fixture.service.services().lifecycle();
-            MikroTikIntegration integration = fixture.service.services().mikroTikIntegration();
+            ServiceLifecycle lifecycle = fixture.service.app().module(LifecycleModule.class).lifecycle();
+            MikroTikIntegration integration = fixture.service.app().module(AnnouncementsModule.class).mikroTik();
             int routerId = lifecycle.require(501).routerId();
             integration.configure(new MikroTikSettings(true, 5, null, "ether2"));
 
@@ -74,7 +76,7 @@ class WholeRouterWithIntegrationTest {
             assertThat(ours(router, ADDRESS_LIST, 601)).hasSize(2);
             assertThat(ours(router, IP_ADDRESS, 601)).hasSize(1);
 
-            Router known = fixture.service.services().routerRegistry().find(routerId).orElseThrow();
+            Router known = fixture.service.app().module(FleetModule.class).registry().find(routerId).orElseThrow();
             Converger converger = new Converger(new RouterSessionPort(clients.session(RouterAccess.endpoint(known))));
             assertThat(converger.drift(DesiredState.wholeRouter(List.of())).extra())
                     .as("without the integration's part they would be extra").hasSizeGreaterThanOrEqualTo(3);

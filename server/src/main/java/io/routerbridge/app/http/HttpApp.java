@@ -75,7 +75,7 @@ public final class HttpApp {
     }
 
     /** Starts on the given interface and port (0 = any free port); the caller stops it. */
-    public Javalin start(String host, int port) {
-        return create().start(host, port);
+    public RunningHttp start(String host, int port) {
+        return new RunningHttp(create().start(host, port));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.routerbridge.ipam.Assignment;
 import io.routerbridge.ipam.IpAllocator;
+import io.routerbridge.ipam.IpamModule;
 import io.routerbridge.ipam.NewPool;
 import io.routerbridge.ipam.NewSubnet;
 import io.routerbridge.ipam.Pool;
@@ -34,7 +35,7 @@ class AfterCreatePushTest {
             Subnet subnet = new SubnetService(db.dsl()).create(NewSubnet.of("192.0.2.0/24"));
             Pool pool = new PoolService(db.dsl()).create(NewPool.addresses("after-create", subnet.id()));
             Assignment held = new IpAllocator(db.dsl()).allocate(pool.id(), 41);
-            service.services().netBoxIntegration().configure(NetBoxSettings.of(netBox.url(), FakeNetBox.TOKEN),
+            service.app().module(IpamModule.class).netBoxIntegration().configure(NetBoxSettings.of(netBox.url(), FakeNetBox.TOKEN),
                     NetBoxReleaseMode.DEPRECATE);
 
             HttpResponse<String> pushed = service.callHook("AfterModuleCreate", Map.of("params", Map.of("serviceid", 41)));
@@ -54,7 +55,7 @@ class AfterCreatePushTest {
             try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 closedPort = socket.getLocalPort();
             }
-            service.services().netBoxIntegration().configure(NetBoxSettings.of("http://127.0.0.1:" + closedPort, "t"),
+            service.app().module(IpamModule.class).netBoxIntegration().configure(NetBoxSettings.of("http://127.0.0.1:" + closedPort, "t"),
                     NetBoxReleaseMode.DEPRECATE);
             HttpResponse<String> down = service.callHook("AfterModuleCreate", Map.of("params", Map.of("serviceid", 41)));
             assertThat(down.statusCode()).isEqualTo(503);

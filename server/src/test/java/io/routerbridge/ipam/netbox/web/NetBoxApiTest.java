@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.routerbridge.api.ApiTestClient;
 import io.routerbridge.ipam.Assignment;
 import io.routerbridge.ipam.IpAllocator;
+import io.routerbridge.ipam.IpamModule;
 import io.routerbridge.ipam.NewPool;
 import io.routerbridge.ipam.Pool;
 import io.routerbridge.ipam.PoolService;
@@ -58,8 +59,8 @@ class NetBoxApiTest {
             Subnet subnet = new SubnetService(db.dsl()).list().get(0);
             Pool pool = new PoolService(db.dsl()).create(NewPool.addresses("from-netbox", subnet.id()));
             Assignment assigned = new IpAllocator(db.dsl()).allocate(pool.id(), 5);
-            service.services().netBoxIntegration().addIp(assigned);
-            service.services().netBoxIntegration().removeIp(assigned);
+            service.app().module(IpamModule.class).netBoxIntegration().addIp(assigned);
+            service.app().module(IpamModule.class).netBoxIntegration().removeIp(assigned);
             assertThat(netBox.writes()).extracting(FakeNetBox.Request::method).containsExactly("POST", "PATCH");
             assertThat(netBox.all(NetBoxClient.IP_ADDRESSES)).anySatisfy(o -> {
                 assertThat(o.path("address").asText()).isEqualTo(assigned.firstAddress() + "/24");
