@@ -1,6 +1,10 @@
-package io.routerbridge.emulator.menu;
+package io.routerbridge.emulator.ip;
 
-/** Strict dotted-quad IPv4 helpers (addresses as unsigned ints in a long). */
+/**
+ * Strict dotted-quad IPv4 (addresses as unsigned 32-bit values in a long), for the menus and the packet tracer.
+ * Two ways to fail, by name: {@link #parse} answers -1 for text that is not an address (menus validate input with
+ * it), {@link #require} throws (the tracer reads values the menus already accepted).
+ */
 public final class Ipv4 {
     private Ipv4() {
     }
@@ -36,6 +40,20 @@ public final class Ipv4 {
             i = j + 1;
         }
         return parts == 4 ? result : -1;
+    }
+
+    /** Parses a.b.c.d (surrounding blanks ignored), or throws IllegalArgumentException naming the text. */
+    public static long require(String text) {
+        long address = text == null ? -1 : parse(text.trim());
+        if (address < 0) {
+            throw new IllegalArgumentException("not an IPv4 address: " + text);
+        }
+        return address;
+    }
+
+    /** Whether {@link #require} would accept the text. */
+    public static boolean isAddress(String text) {
+        return text != null && parse(text.trim()) >= 0;
     }
 
     public static String format(long ip) {
