@@ -2,11 +2,11 @@ package io.routerbridge.fleet;
 
 import io.routerbridge.provisioning.CommandReply;
 import io.routerbridge.provisioning.RouterPort;
-import io.routerbridge.routeros.Sentence;
 import io.routerbridge.routeros.Reply;
 import io.routerbridge.routeros.RouterOsException;
 import io.routerbridge.routeros.RouterSession;
 import io.routerbridge.routeros.RouterTrapException;
+import io.routerbridge.routeros.Sentence;
 import io.routerbridge.routeros.Trap;
 import java.util.ArrayList;
 import java.util.List;

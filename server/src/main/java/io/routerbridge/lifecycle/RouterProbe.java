@@ -1,13 +1,13 @@
 package io.routerbridge.lifecycle;
 
 import io.routerbridge.errors.UnavailableException;
+import io.routerbridge.fleet.Router;
 import io.routerbridge.fleet.RouterAccess;
-import io.routerbridge.routeros.Sentence;
+import io.routerbridge.fleet.RouterRegistry;
 import io.routerbridge.routeros.Reply;
 import io.routerbridge.routeros.RouterOsException;
 import io.routerbridge.routeros.RouterSession;
-import io.routerbridge.fleet.Router;
-import io.routerbridge.fleet.RouterRegistry;
+import io.routerbridge.routeros.Sentence;
 import io.routerbridge.whmcs.WhmcsParams;
 import java.util.List;
 import java.util.Map;

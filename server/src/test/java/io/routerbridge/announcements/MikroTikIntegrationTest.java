@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.routerbridge.api.ApiTestClient;
 import io.routerbridge.emulator.RouterOsEmulator;
+import io.routerbridge.fleet.Router;
 import io.routerbridge.ipam.Assignment;
 import io.routerbridge.ipam.IpAllocator;
 import io.routerbridge.ipam.NewPool;
@@ -19,7 +20,6 @@ import io.routerbridge.ipam.PoolService;
 import io.routerbridge.ipam.ReservationRules;
 import io.routerbridge.ipam.SubnetService;
 import io.routerbridge.ipam.integration.IntegrationException;
-import io.routerbridge.fleet.Router;
 import io.routerbridge.testsupport.TestDatabase;
 import io.routerbridge.testsupport.TestService;
 import java.net.http.HttpResponse;

@@ -7,15 +7,15 @@ import static io.routerbridge.http.ApiRequests.body;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.javalin.http.Context;
-import io.routerbridge.http.ApiRoutes;
+import io.routerbridge.announcements.MikroTikIntegration;
+import io.routerbridge.announcements.MikroTikSettings;
 import io.routerbridge.errors.NotFoundException;
 import io.routerbridge.errors.UnavailableException;
+import io.routerbridge.fleet.RouterAccess;
+import io.routerbridge.http.ApiRoutes;
 import io.routerbridge.http.ErrorMapper;
 import io.routerbridge.ipam.IpamValidationException;
 import io.routerbridge.ipam.integration.IntegrationException;
-import io.routerbridge.announcements.MikroTikIntegration;
-import io.routerbridge.announcements.MikroTikSettings;
-import io.routerbridge.fleet.RouterAccess;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

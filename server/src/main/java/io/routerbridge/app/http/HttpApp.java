@@ -11,8 +11,8 @@ import io.javalin.json.JavalinJackson;
 import io.routerbridge.api.web.RestApi;
 import io.routerbridge.http.ErrorMapper;
 import io.routerbridge.http.HealthEndpoints;
-import io.routerbridge.whmcs.web.WhmcsEndpoints;
 import io.routerbridge.whmcs.web.ClientChannel;
+import io.routerbridge.whmcs.web.WhmcsEndpoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -5,8 +5,8 @@ import static io.routerbridge.http.ApiRequests.pathId;
 
 import inet.ipaddr.IPAddress;
 import io.javalin.http.Context;
-import io.routerbridge.http.ApiRequests;
 import io.routerbridge.errors.InvalidInputException;
+import io.routerbridge.http.ApiRequests;
 import io.routerbridge.ipam.AddressText;
 import io.routerbridge.ipam.IpamRemoval;
 import io.routerbridge.ipam.Subnet;

@@ -6,10 +6,10 @@ import static io.javalin.apibuilder.ApiBuilder.put;
 import static io.routerbridge.http.ApiRequests.body;
 
 import io.javalin.http.Context;
-import io.routerbridge.http.ApiRoutes;
 import io.routerbridge.errors.ConflictException;
 import io.routerbridge.errors.NotFoundException;
 import io.routerbridge.errors.UnavailableException;
+import io.routerbridge.http.ApiRoutes;
 import io.routerbridge.http.ErrorMapper;
 import io.routerbridge.ipam.IpamValidationException;
 import io.routerbridge.ipam.integration.IntegrationException;

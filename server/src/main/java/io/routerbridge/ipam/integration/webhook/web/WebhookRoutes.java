@@ -6,8 +6,8 @@ import static io.javalin.apibuilder.ApiBuilder.put;
 import static io.routerbridge.http.ApiRequests.body;
 
 import io.javalin.http.Context;
-import io.routerbridge.http.ApiRoutes;
 import io.routerbridge.errors.NotFoundException;
+import io.routerbridge.http.ApiRoutes;
 import io.routerbridge.ipam.integration.webhook.WebhookIntegration;
 import io.routerbridge.ipam.integration.webhook.WebhookSettings;
 import java.util.Map;
