@@ -12,7 +12,7 @@ import java.time.Clock;
 import java.util.List;
 
 /** {@code create-api-key --name N}: stores a new REST API key and prints it, the one time it is shown. */
-final class CreateApiKeyCommand implements Command {
+final class CreateApiKeyCommand implements CliCommand {
     @Override
     public String usage() {
         return "create-api-key --name N      create a REST API key; it is printed once, on the last line";

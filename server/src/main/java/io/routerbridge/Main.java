@@ -11,7 +11,7 @@ import java.util.Map;
 /** Command line of the service: {@code java -jar routerbridge-server.jar <command> [options]}. */
 public final class Main {
     /** Commands by name. */
-    private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
+    private static final Map<String, CliCommand> COMMANDS = new LinkedHashMap<>();
 
     static {
         COMMANDS.put("serve", new ServeCommand());

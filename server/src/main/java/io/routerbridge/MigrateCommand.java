@@ -9,7 +9,7 @@ import java.io.PrintStream;
 import java.util.List;
 
 /** {@code migrate}: applies our Flyway migrations to the WHMCS database and exits. */
-final class MigrateCommand implements Command {
+final class MigrateCommand implements CliCommand {
     @Override
     public String usage() {
         return "migrate                      apply pending database migrations";

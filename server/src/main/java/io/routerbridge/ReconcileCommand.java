@@ -1,12 +1,14 @@
 package io.routerbridge;
 
+import io.routerbridge.app.Application;
 import io.routerbridge.config.Environment;
 import io.routerbridge.config.ServiceConfig;
+import io.routerbridge.lifecycle.LifecycleModule;
 import java.io.PrintStream;
 import java.util.List;
 
 /** {@code reconcile --router ID [--dry-run]}: converges one router to every service recorded on it, or prints the plan. */
-final class ReconcileCommand implements Command {
+final class ReconcileCommand implements CliCommand {
     @Override
     public String usage() {
         return "reconcile --router ID [--dry-run]  converge a router to the database (or print the plan)";
@@ -36,9 +38,9 @@ final class ReconcileCommand implements Command {
             out.println("reconcile: --router ID is required");
             return 64;
         }
-        try (Services services = Services.open(ServiceConfig.fromEnvironment(env))) {
-            services.migrations().migrate();
-            List<String> lines = services.lifecycle().reconcile(routerId, dryRun);
+        try (Application app = Application.open(ServiceConfig.fromEnvironment(env))) {
+            app.migrations().migrate();
+            List<String> lines = app.module(LifecycleModule.class).lifecycle().reconcile(routerId, dryRun);
             lines.forEach(out::println);
             out.println("routerbridge: router " + routerId + (dryRun ? ": plan of " : ": applied ")
                     + lines.size() + " line(s)" + (lines.isEmpty() ? " (already converged)" : ""));

@@ -10,7 +10,7 @@ import java.time.Clock;
 import java.util.List;
 
 /** {@code revoke-api-key --id KEYID}: revokes a key; a running service stops accepting it within the cache TTL. */
-final class RevokeApiKeyCommand implements Command {
+final class RevokeApiKeyCommand implements CliCommand {
     @Override
     public String usage() {
         return "revoke-api-key --id KEYID    revoke a REST API key (KEYID: the 16 hex digits after rbk_)";

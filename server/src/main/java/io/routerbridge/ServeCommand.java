@@ -1,6 +1,7 @@
 package io.routerbridge;
 
-import io.javalin.Javalin;
+import io.routerbridge.app.Application;
+import io.routerbridge.app.http.RunningHttp;
 import io.routerbridge.config.Environment;
 import io.routerbridge.config.ServiceConfig;
 import io.routerbridge.db.Database;
@@ -11,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** {@code serve}: migrates, then answers HTTP until the process is told to stop. */
-final class ServeCommand implements Command {
+final class ServeCommand implements CliCommand {
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
     @Override
@@ -33,30 +34,29 @@ final class ServeCommand implements Command {
 
     /** Everything {@code serve} does before it waits: migrate, start housekeeping, listen. */
     static RunningService start(ServiceConfig config) {
-        Services services = Services.open(config);
+        Application app = Application.open(config);
         try {
-            int applied = services.migrations().migrate();
+            int applied = app.migrations().migrate();
             log.info("database {}: {} migration(s) applied", Database.describe(config.database()), applied);
-            services.registerLifecycleHandlers();
-            services.startBackgroundJobs();
-            Javalin http = services.httpApp().start(config.httpHost(), config.httpPort());
+            app.startBackground();
+            RunningHttp http = app.httpApp().start(config.httpHost(), config.httpPort());
             log.info("routerbridge listening on {}:{}", config.httpHost(), http.port());
-            return new RunningService(services, http);
+            return new RunningService(app, http);
         } catch (RuntimeException e) {
-            services.close();
+            app.close();
             throw e;
         }
     }
 
-    record RunningService(Services services, Javalin http) implements AutoCloseable {
+    record RunningService(Application app, RunningHttp http) implements AutoCloseable {
         int port() {
             return http.port();
         }
 
         @Override
         public void close() {
-            http.stop();
-            services.close();
+            http.close();
+            app.close();
         }
     }
 }

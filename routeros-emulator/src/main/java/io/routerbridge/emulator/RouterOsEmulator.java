@@ -2,8 +2,8 @@ package io.routerbridge.emulator;
 
 import io.routerbridge.emulator.api.ApiSession;
 import io.routerbridge.emulator.control.ControlServer;
+import io.routerbridge.emulator.ip.Ipv4;
 import io.routerbridge.emulator.menu.ApiError;
-import io.routerbridge.emulator.menu.Ipv4;
 import io.routerbridge.emulator.menu.RouterMenus;
 import io.routerbridge.emulator.menu.RouterState;
 import io.routerbridge.emulator.menu.ValueTypes;

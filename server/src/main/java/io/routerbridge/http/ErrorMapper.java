@@ -41,7 +41,10 @@ public final class ErrorMapper {
         }
     }
 
-    /** Registers how a capability's exception (and its subclasses) is answered; the first match wins. */
+    /**
+     * Registers how a capability's exception (and its subclasses) is answered. When several registered types match
+     * an exception, the most specific one answers it, whatever the order of registration.
+     */
     public <T extends Exception> void translate(Class<T> type, Function<? super T, ? extends DomainException> to) {
         translations.add(new Translation<>(type, to));
     }
@@ -78,13 +81,19 @@ public final class ErrorMapper {
         }
     }
 
-    private Exception translated(Exception exception) {
+    Exception translated(Exception exception) {
+        Translation<?> best = null;
         for (Translation<?> translation : translations) {
-            if (translation.type().isInstance(exception)) {
-                return translation.apply(exception);
+            if (translation.type().isInstance(exception)
+                    && (best == null || moreSpecific(translation.type(), best.type()))) {
+                best = translation;
             }
         }
-        return exception;
+        return best == null ? exception : best.apply(exception);
+    }
+
+    private static boolean moreSpecific(Class<?> candidate, Class<?> than) {
+        return candidate != than && than.isAssignableFrom(candidate);
     }
 
     private static String at(JsonLocation location) {

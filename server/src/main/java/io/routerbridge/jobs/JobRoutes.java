@@ -2,9 +2,9 @@ package io.routerbridge.jobs;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
 
-import io.routerbridge.api.ApiRequests;
-import io.routerbridge.api.ApiRoutes;
 import io.routerbridge.errors.NotFoundException;
+import io.routerbridge.http.ApiRequests;
+import io.routerbridge.http.ApiRoutes;
 import io.routerbridge.http.ErrorMapper;
 
 /** GET /api/v1/jobs/{id}: state and progress of a long job. */

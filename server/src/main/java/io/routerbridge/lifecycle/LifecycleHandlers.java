@@ -3,29 +3,25 @@ package io.routerbridge.lifecycle;
 import io.routerbridge.whmcs.ModuleFunctions;
 import io.routerbridge.whmcs.ModuleResult;
 import io.routerbridge.whmcs.WhmcsHandler;
-import io.routerbridge.whmcs.WhmcsHooks;
 import io.routerbridge.whmcs.WhmcsParams;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The WHMCS edge of the lifecycle: module functions and the PreModuleCreate hook. */
+/** The WHMCS edge of the lifecycle: the server module's functions (PreModuleCreate's assignment is IPAM's hook). */
 public final class LifecycleHandlers {
     private static final Logger log = LoggerFactory.getLogger(LifecycleHandlers.class);
 
     private final ServiceLifecycle lifecycle;
-    private final ServiceAddresses addresses;
     private final RouterProbe probe;
 
-    public LifecycleHandlers(ServiceLifecycle lifecycle, ServiceAddresses addresses, RouterProbe probe) {
+    public LifecycleHandlers(ServiceLifecycle lifecycle, RouterProbe probe) {
         this.lifecycle = lifecycle;
-        this.addresses = addresses;
         this.probe = probe;
     }
 
-    public void register(ModuleFunctions functions, WhmcsHooks hooks) {
-        hooks.register("PreModuleCreate", this::preModuleCreate);
+    public void register(ModuleFunctions functions) {
         functions.register("CreateAccount", succeeding(lifecycle::create));
         functions.register("SuspendAccount", succeeding(params -> lifecycle.suspend(params.serviceId())));
         functions.register("UnsuspendAccount", succeeding(params -> lifecycle.unsuspend(params.serviceId())));
@@ -35,18 +31,6 @@ public final class LifecycleHandlers {
         functions.register("TestConnection", succeeding(probe::testConnection));
         functions.register("LoadPppProfiles", params -> ModuleResult.success(
                 Map.of("profiles", probe.pppProfiles(params))));
-    }
-
-    /** WHMCS hands the module parameters under {@code params}; the answer's fields are merged into them. */
-    private ModuleResult preModuleCreate(WhmcsParams vars) {
-        WhmcsParams params = vars.has("params") ? vars.params() : vars;
-        ServiceAddresses.Assigned assigned = addresses.assign(params.serviceId(), params.productId(),
-                params.serverId());
-        if (assigned.dedicatedIp().isEmpty()) {
-            return ModuleResult.success();
-        }
-        return ModuleResult.success(Map.of("dedicatedip", assigned.dedicatedIp(),
-                "assignedips", assigned.assignedIpsText()));
     }
 
     private ModuleResult changePassword(WhmcsParams params) {

@@ -1,12 +1,13 @@
 package io.routerbridge.lifecycle;
 
 import io.routerbridge.errors.UnavailableException;
-import io.routerbridge.routeros.Command;
+import io.routerbridge.fleet.Router;
+import io.routerbridge.fleet.RouterAccess;
+import io.routerbridge.fleet.RouterRegistry;
 import io.routerbridge.routeros.Reply;
 import io.routerbridge.routeros.RouterOsException;
 import io.routerbridge.routeros.RouterSession;
-import io.routerbridge.routers.Router;
-import io.routerbridge.routers.RouterRegistry;
+import io.routerbridge.routeros.Sentence;
 import io.routerbridge.whmcs.WhmcsParams;
 import java.util.List;
 import java.util.Map;
@@ -24,16 +25,16 @@ public final class RouterProbe {
 
     /** Logs in with the given server parameters and reads /system/resource; returns its first row. */
     public Map<String, String> testConnection(WhmcsParams params) {
-        return ask(params, Command.of("/system/resource/print")).firstRow().orElse(Map.of());
+        return ask(params, Sentence.of("/system/resource/print")).firstRow().orElse(Map.of());
     }
 
     /** The names of the router's /ppp/profile entries, in the router's order. */
     public List<String> pppProfiles(WhmcsParams params) {
-        return ask(params, Command.of("/ppp/profile/print").proplist("name")).rows().stream()
+        return ask(params, Sentence.of("/ppp/profile/print").proplist("name")).rows().stream()
                 .map(row -> row.get("name")).filter(Objects::nonNull).toList();
     }
 
-    private Reply ask(WhmcsParams params, Command command) {
+    private Reply ask(WhmcsParams params, Sentence command) {
         String pin = params.serverId() > 0
                 ? routers.findByWhmcsServer(params.serverId()).map(Router::tlsFingerprintSha256).orElse(null)
                 : null;

@@ -6,6 +6,10 @@ import io.routerbridge.errors.ConflictException;
 import io.routerbridge.errors.InvalidInputException;
 import io.routerbridge.errors.NotFoundException;
 import io.routerbridge.errors.UnavailableException;
+import io.routerbridge.fleet.Router;
+import io.routerbridge.fleet.RouterAccess;
+import io.routerbridge.fleet.RouterRegistry;
+import io.routerbridge.fleet.RouterSessionPort;
 import io.routerbridge.ipam.Assignment;
 import io.routerbridge.ipam.IpAllocator;
 import io.routerbridge.ipam.Pool;
@@ -14,6 +18,7 @@ import io.routerbridge.ipam.PoolKind;
 import io.routerbridge.ipam.SubnetService;
 import io.routerbridge.ipam.actionlog.Actor;
 import io.routerbridge.ipam.assignments.Assignments;
+import io.routerbridge.ipam.assignments.WhmcsHostingRepository;
 import io.routerbridge.ipam.configuration.Configurations;
 import io.routerbridge.provisioning.ApplyResult;
 import io.routerbridge.provisioning.Converger;
@@ -27,8 +32,6 @@ import io.routerbridge.provisioning.StateReader;
 import io.routerbridge.provisioning.StaticSubscriber;
 import io.routerbridge.provisioning.VpnNatTenant;
 import io.routerbridge.routeros.RouterOsException;
-import io.routerbridge.routers.Router;
-import io.routerbridge.routers.RouterRegistry;
 import io.routerbridge.whmcs.WhmcsParams;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,14 +62,14 @@ public final class ServiceLifecycle {
     private final IpAllocator allocator;
     private final Assignments assignments;
     private final SubnetService subnets;
-    private final WhmcsHosting hosting;
+    private final WhmcsHostingRepository hosting;
     private final ObjectMapper json;
     private final Clock clock;
     private final AlsoOnRouter alsoOnRouter;
 
     public ServiceLifecycle(ServiceRepository services, RouterRegistry routers, RouterAccess access,
                             Configurations configurations, IpAllocator allocator, Assignments assignments,
-                            SubnetService subnets, WhmcsHosting hosting, ObjectMapper json, Clock clock,
+                            SubnetService subnets, WhmcsHostingRepository hosting, ObjectMapper json, Clock clock,
                             AlsoOnRouter alsoOnRouter) {
         this.services = services;
         this.routers = routers;
@@ -232,7 +235,7 @@ public final class ServiceLifecycle {
         Router router = routers.find(record.routerId())
                 .orElseThrow(() -> new NotFoundException("router " + record.routerId() + " does not exist"));
         try {
-            return PlanApplier.explain(new Converger(new RouterOsCommands(access.session(router)))
+            return PlanApplier.explain(new Converger(new RouterSessionPort(access.session(router)))
                     .preview(DesiredState.ofServices(List.of(spec(record)))));
         } catch (RouterOsException | StateReader.RouterReadException e) {
             throw new UnavailableException(unreachable(router, e));
@@ -282,7 +285,7 @@ public final class ServiceLifecycle {
     public List<String> reconcile(int routerId, boolean dryRun) {
         Router router = routers.find(routerId)
                 .orElseThrow(() -> new NotFoundException("router " + routerId + " does not exist"));
-        Converger converger = new Converger(new RouterOsCommands(access.session(router)));
+        Converger converger = new Converger(new RouterSessionPort(access.session(router)));
         return access.exclusively(routerId, () -> {
             // Read under the lock: a change converged just before must not be undone by an older desired state.
             List<ServiceRecord> records = services.unfinishedOnRouter(routerId);
@@ -367,7 +370,7 @@ public final class ServiceLifecycle {
     /** Null when the router confirmed everything (and, after a teardown, holds no session of the service). */
     private String converge(Router router, DesiredState desired) {
         try {
-            Converger converger = new Converger(new RouterOsCommands(access.session(router)));
+            Converger converger = new Converger(new RouterSessionPort(access.session(router)));
             ApplyResult result = converger.apply(desired);
             if (!result.converged()) {
                 return "router " + RouterAccess.endpoint(router).address() + " refused: " + describe(result);

@@ -4,13 +4,13 @@ import static io.routerbridge.persistence.jooq.Tables.MOD_ROUTERBRIDGE_PORT_FORW
 import static io.routerbridge.persistence.jooq.Tables.MOD_ROUTERBRIDGE_SERVICE;
 import static io.routerbridge.persistence.jooq.Tables.MOD_ROUTERBRIDGE_VPN_USER;
 
+import io.routerbridge.crypto.CredentialCipher;
 import io.routerbridge.persistence.jooq.tables.ModRouterbridgePortForward;
 import io.routerbridge.persistence.jooq.tables.ModRouterbridgeService;
 import io.routerbridge.persistence.jooq.tables.ModRouterbridgeVpnUser;
 import io.routerbridge.persistence.jooq.tables.records.ModRouterbridgeServiceRecord;
 import io.routerbridge.provisioning.ServiceStatus;
 import io.routerbridge.provisioning.VpnNatTenant;
-import io.routerbridge.routers.CredentialCipher;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;

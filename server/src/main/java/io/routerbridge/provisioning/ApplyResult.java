@@ -1,11 +1,12 @@
 package io.routerbridge.provisioning;
 
+import io.routerbridge.routeros.Sentence;
 import java.util.List;
 
 /** What one apply did: the plan, the sentences sent, and those the router refused (with its message). */
-public record ApplyResult(Plan plan, List<ApiSentence> sent, List<Failure> failures) {
+public record ApplyResult(Plan plan, List<Sentence> sent, List<Failure> failures) {
 
-    public record Failure(ApiSentence sentence, String message) {
+    public record Failure(Sentence sentence, String message) {
     }
 
     public ApplyResult {

@@ -1,5 +1,6 @@
 package io.routerbridge.provisioning;
 
+import io.routerbridge.routeros.Sentence;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,9 +11,9 @@ import java.util.List;
  */
 public final class Converger {
 
-    private final RouterCommands commands;
+    private final RouterPort commands;
 
-    public Converger(RouterCommands commands) {
+    public Converger(RouterPort commands) {
         this.commands = commands;
     }
 
@@ -32,7 +33,7 @@ public final class Converger {
         if (plan.isEmpty()) {
             return new ApplyResult(plan, List.of(), List.of());
         }
-        List<ApiSentence> sentences = PlanApplier.sentences(plan);
+        List<Sentence> sentences = PlanApplier.sentences(plan);
         List<CommandReply> replies = commands.pipeline(sentences);
         List<ApplyResult.Failure> failures = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
@@ -45,7 +46,7 @@ public final class Converger {
     }
 
     private ActualState read(DesiredState desired) {
-        List<ApiSentence> prints = StateReader.readSentences(desired);
+        List<Sentence> prints = StateReader.readSentences(desired);
         return StateReader.parse(prints, commands.pipeline(prints));
     }
 }

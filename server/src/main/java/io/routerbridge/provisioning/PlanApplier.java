@@ -1,5 +1,6 @@
 package io.routerbridge.provisioning;
 
+import io.routerbridge.routeros.Sentence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,8 @@ public final class PlanApplier {
     }
 
     /** Every change in plan order, then the actions; one sentence per change. */
-    public static List<ApiSentence> sentences(Plan plan) {
-        List<ApiSentence> sentences = new ArrayList<>();
+    public static List<Sentence> sentences(Plan plan) {
+        List<Sentence> sentences = new ArrayList<>();
         for (Change change : plan.changes()) {
             sentences.add(sentence(change));
         }
@@ -28,31 +29,28 @@ public final class PlanApplier {
         return sentences;
     }
 
-    public static ApiSentence sentence(Change change) {
+    public static Sentence sentence(Change change) {
         String path = change.menu().path();
-        List<ApiSentence.Attribute> words = new ArrayList<>();
         if (change instanceof Change.Add add) {
+            Sentence sentence = Sentence.of(path + "/add");
             for (Map.Entry<String, String> attribute : add.object().attributes().entrySet()) {
-                words.add(new ApiSentence.Attribute(attribute.getKey(), attribute.getValue()));
+                sentence = sentence.with(attribute.getKey(), attribute.getValue());
             }
-            words.add(new ApiSentence.Attribute("comment", add.object().marker().comment()));
-            if (add.placeBefore() != null) {
-                words.add(new ApiSentence.Attribute("place-before", add.placeBefore()));
-            }
-            return ApiSentence.of(path + "/add", words);
+            sentence = sentence.with("comment", add.object().marker().comment());
+            return add.placeBefore() == null ? sentence : sentence.with("place-before", add.placeBefore());
         }
         if (change instanceof Change.Update update) {
-            words.add(new ApiSentence.Attribute(".id", update.id()));
+            Sentence sentence = Sentence.of(path + "/set").with(".id", update.id());
             for (AttributeDiff diff : update.diffs()) {
-                words.add(new ApiSentence.Attribute(diff.name(), diff.desired()));
+                sentence = sentence.with(diff.name(), diff.desired());
             }
-            return ApiSentence.of(path + "/set", words);
+            return sentence;
         }
         Change.Remove remove = (Change.Remove) change;
-        return ApiSentence.of(path + "/remove", List.of(new ApiSentence.Attribute(".id", remove.row().id())));
+        return Sentence.of(path + "/remove").with(".id", remove.row().id());
     }
 
-    static List<ApiSentence> sentences(Action action) {
+    static List<Sentence> sentences(Action action) {
         String path;
         List<String> ids;
         if (action instanceof Action.KickSessions kick) {
@@ -63,10 +61,10 @@ public final class PlanApplier {
             path = ActualState.CONNECTIONS;
             ids = drop.connectionIds();
         }
-        List<ApiSentence> sentences = new ArrayList<>();
+        List<Sentence> sentences = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += IDS_PER_REMOVE) {
             String joined = String.join(",", ids.subList(from, Math.min(ids.size(), from + IDS_PER_REMOVE)));
-            sentences.add(ApiSentence.of(path + "/remove", List.of(new ApiSentence.Attribute(".id", joined))));
+            sentences.add(Sentence.of(path + "/remove").with(".id", joined));
         }
         return sentences;
     }
@@ -77,7 +75,7 @@ public final class PlanApplier {
      */
     public static List<String> explain(Plan plan) {
         List<String> lines = new ArrayList<>();
-        for (ApiSentence sentence : sentences(plan)) {
+        for (Sentence sentence : sentences(plan)) {
             lines.add(explain(sentence));
         }
         for (Conflict conflict : plan.conflicts()) {
@@ -87,15 +85,12 @@ public final class PlanApplier {
         return lines;
     }
 
-    public static String explain(ApiSentence sentence) {
+    public static String explain(Sentence sentence) {
         List<String> shown = new ArrayList<>();
-        shown.add(sentence.command());
-        for (ApiSentence.Attribute attribute : sentence.attributes()) {
-            String word = attribute.name().equals("password")
-                    ? "=password=" + "*".repeat(Math.min(8, Math.max(3, attribute.value().length())))
-                    : attribute.word();
-            shown.add(quoteIfNeeded(word));
-        }
+        shown.add(sentence.path());
+        sentence.attributes().forEach((name, value) -> shown.add(quoteIfNeeded(name.equals("password")
+                ? "=password=" + "*".repeat(Math.min(8, Math.max(3, value.length())))
+                : "=" + name + "=" + value)));
         List<String> words = sentence.words();
         for (String word : words.subList(1 + sentence.attributes().size(), words.size())) {
             shown.add(quoteIfNeeded(word));

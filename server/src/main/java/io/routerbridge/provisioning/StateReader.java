@@ -1,5 +1,6 @@
 package io.routerbridge.provisioning;
 
+import io.routerbridge.routeros.Sentence;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,16 +17,20 @@ public final class StateReader {
     private StateReader() {
     }
 
-    public static List<ApiSentence> readSentences(DesiredState desired) {
-        List<ApiSentence> sentences = new ArrayList<>();
+    public static List<Sentence> readSentences(DesiredState desired) {
+        List<Sentence> sentences = new ArrayList<>();
         for (Menu menu : Menu.values()) {
-            sentences.add(ApiSentence.print(menu.path(), menu.readAttributes()));
+            sentences.add(print(menu.path(), menu.readAttributes()));
         }
-        sentences.add(ApiSentence.print(ActualState.PPP_ACTIVE, List.of(".id", "name")));
+        sentences.add(print(ActualState.PPP_ACTIVE, List.of(".id", "name")));
         if (needsConnections(desired)) {
-            sentences.add(ApiSentence.print(ActualState.CONNECTIONS, List.of(".id", "src-address", "dst-address")));
+            sentences.add(print(ActualState.CONNECTIONS, List.of(".id", "src-address", "dst-address")));
         }
         return sentences;
+    }
+
+    private static Sentence print(String menuPath, List<String> proplist) {
+        return Sentence.of(menuPath + "/print").proplist(proplist.toArray(String[]::new));
     }
 
     /**
@@ -33,13 +38,13 @@ public final class StateReader {
      *
      * @throws RouterReadException when a print failed: planning on a partial read could re-add objects
      */
-    public static ActualState parse(List<ApiSentence> sentences, List<CommandReply> replies) {
+    public static ActualState parse(List<Sentence> sentences, List<CommandReply> replies) {
         if (sentences.size() != replies.size()) {
             throw new RouterReadException("expected " + sentences.size() + " replies, got " + replies.size());
         }
         Map<String, List<Map<String, String>>> rows = new LinkedHashMap<>();
         for (int i = 0; i < sentences.size(); i++) {
-            String command = sentences.get(i).command();
+            String command = sentences.get(i).path();
             String path = command.substring(0, command.length() - "/print".length());
             CommandReply reply = replies.get(i);
             if (reply.failed()) {

@@ -9,7 +9,10 @@
  * into a {@link io.routerbridge.provisioning.Plan} (add / set / remove plus post-apply actions), and
  * {@link io.routerbridge.provisioning.PlanApplier} turns it into API sentences sent in a second pipelined round
  * trip. {@link io.routerbridge.provisioning.Converger} runs the whole cycle against a
- * {@link io.routerbridge.provisioning.RouterCommands} port.
+ * {@link io.routerbridge.provisioning.RouterPort}.
+ *
+ * <p>Dependencies: this package uses nothing of the service but the RouterOS client's value type
+ * {@link io.routerbridge.routeros.Sentence} (never a connection or session); an ArchUnit test holds this.
  *
  * <p>Ownership: an object is ours when its {@code comment} starts with an {@link
  * io.routerbridge.provisioning.OwnershipMarker} ({@code rb:<owner>:<role>[:<key>]}). Objects without it are never

@@ -91,21 +91,21 @@ public final class RouterClients implements AutoCloseable {
         }
 
         @Override
-        public Reply execute(Command command) {
+        public Reply execute(Sentence command) {
             return await(submit(command));
         }
 
         @Override
-        public CompletableFuture<Reply> submit(Command command) {
+        public CompletableFuture<Reply> submit(Sentence command) {
             return pipeline(List.of(command)).get(0);
         }
 
         @Override
-        public List<CompletableFuture<Reply>> pipeline(List<Command> commands) {
+        public List<CompletableFuture<Reply>> pipeline(List<Sentence> commands) {
             if (commands.isEmpty()) {
                 return List.of();
             }
-            List<Command> batch = List.copyOf(commands);
+            List<Sentence> batch = List.copyOf(commands);
             try {
                 return pool.submit(batch);
             } catch (RouterOsException e) {
@@ -114,7 +114,7 @@ public final class RouterClients implements AutoCloseable {
         }
 
         @Override
-        public List<Reply> executeAll(List<Command> commands) {
+        public List<Reply> executeAll(List<Sentence> commands) {
             List<CompletableFuture<Reply>> futures = pipeline(commands);
             List<Reply> replies = new ArrayList<>(futures.size());
             RouterOsException first = null;

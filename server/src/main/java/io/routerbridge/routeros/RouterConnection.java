@@ -148,7 +148,7 @@ final class RouterConnection {
     }
 
     private void login(String username, String password, Duration timeout) {
-        Reply reply = awaitLogin(Command.of("/login").with("name", username).with("password", password), timeout);
+        Reply reply = awaitLogin(Sentence.of("/login").with("name", username).with("password", password), timeout);
         Optional<String> challenge = reply.ret();
         if (challenge.isEmpty()) {
             return;
@@ -156,7 +156,7 @@ final class RouterConnection {
         if (!CHALLENGE.matcher(challenge.get()).matches()) {
             throw new RouterConnectionException(describe() + ": unexpected login challenge '" + challenge.get() + "'");
         }
-        awaitLogin(Command.of("/login").with("name", username).with("response", legacyResponse(password, challenge.get())),
+        awaitLogin(Sentence.of("/login").with("name", username).with("response", legacyResponse(password, challenge.get())),
                 timeout);
     }
 
@@ -173,7 +173,7 @@ final class RouterConnection {
         }
     }
 
-    private Reply awaitLogin(Command login, Duration timeout) {
+    private Reply awaitLogin(Sentence login, Duration timeout) {
         CompletableFuture<Reply> future = submitAll(List.of(login), timeout).get(0);
         try {
             return future.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
@@ -201,10 +201,10 @@ final class RouterConnection {
      * {@link RouterTrapException}, {@link RouterTimeoutException} or {@link RouterConnectionException}. Futures are
      * completed on the reader thread: do not block in their callbacks.
      */
-    List<CompletableFuture<Reply>> submitAll(List<Command> commands, Duration timeout) {
+    List<CompletableFuture<Reply>> submitAll(List<Sentence> commands, Duration timeout) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(128 * commands.size());
         List<Pending> batch = new ArrayList<>(commands.size());
-        for (Command command : commands) {
+        for (Sentence command : commands) {
             Pending p = new Pending(Long.toString(tags.incrementAndGet()), command.path());
             List<String> words = new ArrayList<>(command.words());
             words.add(".tag=" + p.tag);

@@ -45,7 +45,7 @@ final class RouterPool {
         return endpoint;
     }
 
-    List<CompletableFuture<Reply>> submit(List<Command> commands) {
+    List<CompletableFuture<Reply>> submit(List<Sentence> commands) {
         return connection().submitAll(commands, options.commandTimeout());
     }
 
@@ -125,7 +125,7 @@ final class RouterPool {
         for (int i = 0; i < slots.length(); i++) {
             RouterConnection connection = slots.get(i);
             if (connection != null && connection.usable() && connection.idleLongerThan(idle)) {
-                connection.submitAll(List.of(Command.of("/system/identity/print")), options.commandTimeout());
+                connection.submitAll(List.of(Sentence.of("/system/identity/print")), options.commandTimeout());
             }
         }
     }

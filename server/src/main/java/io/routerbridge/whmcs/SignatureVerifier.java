@@ -1,5 +1,6 @@
 package io.routerbridge.whmcs;
 
+import io.routerbridge.crypto.RequestSigner;
 import io.routerbridge.errors.UnauthorizedException;
 import java.time.Clock;
 import java.time.Duration;

@@ -83,7 +83,7 @@ class ApiAuthenticationTest {
         ApiTestClient client = ApiTestClient.withNewKey(service);
         assertThat(client.get("/api/v1/pools").statusCode()).isEqualTo(200);
 
-        assertThat(service.services().apiKeys().revoke(client.key().substring(4, 20))).isTrue();
+        assertThat(service.app().module(ApiKeysModule.class).apiKeys().revoke(client.key().substring(4, 20))).isTrue();
 
         assertUnauthorized(client.get("/api/v1/pools"), "revoked");
     }
@@ -108,7 +108,7 @@ class ApiAuthenticationTest {
     void noKeyAppearsInAnyLogLine() {
         String key;
         try (LogCapture logs = LogCapture.start()) {
-            key = service.services().apiKeys().create("logged").text();
+            key = service.app().module(ApiKeysModule.class).apiKeys().create("logged").text();
             String wrong = key.substring(0, key.length() - 1) + (key.endsWith("A") ? "B" : "A");
             // Headers, bodies and paths: the request log names route templates, never concrete paths.
             for (String header : List.of("Bearer " + key, "Bearer " + wrong, "Bearer " + key + "/../x", key)) {
@@ -116,7 +116,7 @@ class ApiAuthenticationTest {
                 service.send("POST", "/api/v1/subnets", "{\"cidr\": \"" + key + "\"}", Map.of("Authorization", header));
                 service.send("GET", "/api/v1/subnets/" + key, null, Map.of("Authorization", header));
             }
-            service.services().apiKeys().revoke(key.substring(4, 20));
+            service.app().module(ApiKeysModule.class).apiKeys().revoke(key.substring(4, 20));
             service.send("GET", "/api/v1/subnets", null, Map.of("Authorization", "Bearer " + key));
 
             assertThat(logs.lines()).isNotNull();

@@ -16,7 +16,7 @@ public final class ApiTestClient {
     }
 
     public static ApiTestClient withNewKey(TestService service) {
-        return new ApiTestClient(service, service.services().apiKeys().create("tests").text());
+        return new ApiTestClient(service, service.app().module(ApiKeysModule.class).apiKeys().create("tests").text());
     }
 
     public String key() {

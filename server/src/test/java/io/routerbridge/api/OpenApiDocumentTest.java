@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
+import io.routerbridge.api.web.OpenApiDocument;
+import io.routerbridge.api.web.RestApi;
 import io.routerbridge.testsupport.TestDatabase;
 import io.routerbridge.testsupport.TestService;
 import java.io.IOException;
@@ -31,7 +33,7 @@ class OpenApiDocumentTest {
     @Test
     void documentedOperationsAreExactlyTheRegisteredRoutes() throws IOException {
         try (TestService service = TestService.start(db)) {
-            Javalin app = service.services().httpApp().create();
+            Javalin app = service.app().httpApp().create();
             Set<String> registered = new TreeSet<>();
             app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
                     .map(handler -> handler.getEndpoint())

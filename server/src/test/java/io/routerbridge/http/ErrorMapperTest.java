@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
-import io.routerbridge.Services;
+import io.routerbridge.app.Application;
+import io.routerbridge.errors.ConflictException;
 import io.routerbridge.errors.ForbiddenException;
+import io.routerbridge.errors.InvalidInputException;
 import io.routerbridge.errors.NotFoundException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,7 +31,7 @@ class ErrorMapperTest {
     static void start() {
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
-            config.jsonMapper(new JavalinJackson(Services.jsonMapper(), false));
+            config.jsonMapper(new JavalinJackson(Application.jsonMapper(), false));
             config.router.apiBuilder(() -> {
                 post("/pools", ctx -> ctx.json(ctx.bodyAsClass(Pool.class)));
                 get("/pools/{id}", ctx -> {
@@ -80,6 +82,43 @@ class ErrorMapperTest {
         HttpResponse<String> invalid = fetch("/pools/abc");
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(invalid.body()).isEqualTo("{\"error\":\"id is not valid: type conversion failed\",\"field\":\"id\"}");
+    }
+
+    static class CapabilityException extends RuntimeException {
+        CapabilityException(String message) {
+            super(message);
+        }
+    }
+
+    static final class NotConfiguredException extends CapabilityException {
+        NotConfiguredException(String message) {
+            super(message);
+        }
+    }
+
+    @Test
+    void theMostSpecificTranslationAnswersWhenTheGeneralOneIsRegisteredFirst() {
+        ErrorMapper errors = new ErrorMapper();
+        errors.translate(CapabilityException.class, e -> new InvalidInputException("general: " + e.getMessage()));
+        errors.translate(NotConfiguredException.class, e -> new ConflictException("specific: " + e.getMessage()));
+        assertEachAnsweredByItsOwnTranslation(errors);
+    }
+
+    @Test
+    void theMostSpecificTranslationAnswersWhenTheSpecificOneIsRegisteredFirst() {
+        ErrorMapper errors = new ErrorMapper();
+        errors.translate(NotConfiguredException.class, e -> new ConflictException("specific: " + e.getMessage()));
+        errors.translate(CapabilityException.class, e -> new InvalidInputException("general: " + e.getMessage()));
+        assertEachAnsweredByItsOwnTranslation(errors);
+    }
+
+    private static void assertEachAnsweredByItsOwnTranslation(ErrorMapper errors) {
+        assertThat(errors.translated(new NotConfiguredException("netbox")))
+                .isInstanceOf(ConflictException.class).hasMessage("specific: netbox");
+        assertThat(errors.translated(new CapabilityException("pool")))
+                .isInstanceOf(InvalidInputException.class).hasMessage("general: pool");
+        IllegalStateException unrelated = new IllegalStateException("other");
+        assertThat(errors.translated(unrelated)).isSameAs(unrelated);
     }
 
     private static HttpResponse<String> send(String path, String body) throws Exception {

@@ -19,7 +19,7 @@ class HealthTest {
             assertThat(pending.statusCode()).isEqualTo(503);
             assertThat(service.json(pending).get("error").asText()).contains("migration(s) pending");
 
-            service.services().migrations().migrate();
+            service.app().migrations().migrate();
             HttpResponse<String> ready = service.get("/health/ready");
             assertThat(ready.statusCode()).isEqualTo(200);
             assertThat(service.json(ready).get("status").asText()).isEqualTo("ready");

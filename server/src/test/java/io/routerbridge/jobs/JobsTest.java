@@ -3,7 +3,7 @@ package io.routerbridge.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.routerbridge.Services;
+import io.routerbridge.app.Application;
 import io.routerbridge.testsupport.TestDatabase;
 import java.time.Clock;
 import java.util.Map;
@@ -17,7 +17,7 @@ class JobsTest {
 
     @Test
     void aSucceedingJobKeepsItsProgressAndSummary() {
-        try (Jobs jobs = new Jobs(db.dsl(), Clock.systemUTC(), Services.jsonMapper())) {
+        try (Jobs jobs = new Jobs(db.dsl(), Clock.systemUTC(), Application.jsonMapper())) {
             Job job = jobs.runAndWait("count", "tests", progress -> {
                 progress.total(3);
                 progress.done(2);
@@ -34,7 +34,7 @@ class JobsTest {
 
     @Test
     void aFailingJobIsFailedWithItsError() {
-        try (Jobs jobs = new Jobs(db.dsl(), Clock.systemUTC(), Services.jsonMapper())) {
+        try (Jobs jobs = new Jobs(db.dsl(), Clock.systemUTC(), Application.jsonMapper())) {
             Job job = jobs.runAndWait("boom", "tests", progress -> {
                 throw new IllegalStateException("tblhosting unreadable");
             });

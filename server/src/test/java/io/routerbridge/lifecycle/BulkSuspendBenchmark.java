@@ -34,7 +34,7 @@ class BulkSuspendBenchmark {
             Map<String, Object> template = pppoe(FIRST, router);
             fixture.hostingRow(FIRST, 71, 7);
             fixture.success("CreateAccount", template);
-            var lifecycle = fixture.service.services().lifecycle();
+            var lifecycle = fixture.service.app().module(LifecycleModule.class).lifecycle();
             int routerId = lifecycle.require(FIRST).routerId();
             fixture.clonePppoeSubscribers(FIRST, SUBSCRIBERS - 1);
 

@@ -3,6 +3,7 @@ package io.routerbridge.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.routerbridge.api.ApiKeysModule;
 import io.routerbridge.emulator.EmulatorConfig;
 import io.routerbridge.emulator.RouterOsEmulator;
 import io.routerbridge.testsupport.TestDatabase;
@@ -29,8 +30,8 @@ final class LifecycleFixture {
 
     LifecycleFixture(TestDatabase db) {
         this.db = db;
-        this.service = TestService.start(db, services -> services.registerLifecycleHandlers());
-        this.apiKey = service.services().apiKeys().create("lifecycle tests").text();
+        this.service = TestService.start(db);
+        this.apiKey = service.app().module(ApiKeysModule.class).apiKeys().create("lifecycle tests").text();
     }
 
     static RouterOsEmulator emulator() {

@@ -25,7 +25,7 @@ class ReconcileTest {
             fixture.hostingRow(501, 51, 5);
             fixture.success("CreateAccount", params(501, 51, 5, router));
             var converged = configuration(router);
-            int routerId = fixture.service.services().lifecycle().require(501).routerId();
+            int routerId = fixture.service.app().module(LifecycleModule.class).lifecycle().require(501).routerId();
 
             router.state().remove("/ip/firewall/nat", owned(router, "/ip/firewall/nat", 501).get(0).get(".id"));
             router.state().add("/ip/firewall/filter", Map.of("chain", "forward", "action", "drop",
@@ -34,17 +34,17 @@ class ReconcileTest {
                     "src-address", "10.66.10.0/29", "comment", "operator rule"));
             var drifted = configuration(router);
 
-            List<String> plan = fixture.service.services().lifecycle().reconcile(routerId, true);
+            List<String> plan = fixture.service.app().module(LifecycleModule.class).lifecycle().reconcile(routerId, true);
             assertThat(plan).anyMatch(line -> line.startsWith("/ip/firewall/nat/add") && line.contains("rb:501:srcnat"));
             assertThat(plan).anyMatch(line -> line.startsWith("/ip/firewall/filter/remove"));
             assertThat(configuration(router)).isEqualTo(drifted);
 
-            fixture.service.services().lifecycle().reconcile(routerId, false);
+            fixture.service.app().module(LifecycleModule.class).lifecycle().reconcile(routerId, false);
             assertThat(owned(router, "/ip/firewall/nat", 501)).hasSize(1);
             assertThat(router.state().rows("/ip/firewall/filter"))
                     .noneMatch(row -> "rb:999:isolate".equals(row.get("comment")))
                     .anyMatch(row -> "operator rule".equals(row.get("comment")));
-            assertThat(fixture.service.services().lifecycle().reconcile(routerId, true)).isEmpty();
+            assertThat(fixture.service.app().module(LifecycleModule.class).lifecycle().reconcile(routerId, true)).isEmpty();
             assertThat(configuration(router).get("/ip/firewall/filter").stream()
                     .filter(row -> row.getOrDefault("comment", "").startsWith("rb:501:")).toList())
                     .isEqualTo(converged.get("/ip/firewall/filter").stream()
@@ -65,7 +65,7 @@ class ReconcileTest {
             p.put("password", "pw-reconcile");
             fixture.hostingRow(5100, 53, 53);
             fixture.success("CreateAccount", p);
-            var lifecycle = fixture.service.services().lifecycle();
+            var lifecycle = fixture.service.app().module(LifecycleModule.class).lifecycle();
             int routerId = lifecycle.require(5100).routerId();
             fixture.clonePppoeSubscribers(5100, 1004);
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.routerbridge.emulator.RouterOsEmulator;
 import io.routerbridge.ipam.Assignment;
+import io.routerbridge.ipam.IpamModule;
 import io.routerbridge.ipam.actionlog.LogFilter;
 import io.routerbridge.ipam.actionlog.LoggedAction;
 import io.routerbridge.ipam.integration.webhook.OperatorEndpoint;
@@ -35,12 +36,12 @@ class TerminateReleaseTest {
     void terminateTellsTheIntegrationsOfEveryReleasedBlockOnce() throws IOException {
         LifecycleFixture fixture = new LifecycleFixture(db);
         try (RouterOsEmulator router = LifecycleFixture.emulator(); OperatorEndpoint endpoint = new OperatorEndpoint(SECRET)) {
-            fixture.service.services().webhookIntegration().configure(WebhookSettings.of(endpoint.url(), SECRET));
+            fixture.service.app().module(IpamModule.class).webhookIntegration().configure(WebhookSettings.of(endpoint.url(), SECRET));
             fixture.vpnNatPools("terminate", "203.0.113.64/28", "10.80.0.0/16", 21);
             fixture.hostingRow(701, 21, 2);
             Map<String, Object> p = params(701, 21, 2, router);
             fixture.success("CreateAccount", p);
-            List<String> held = fixture.service.services().ipAllocator().assignmentsOf(701).stream()
+            List<String> held = fixture.service.app().module(IpamModule.class).allocator().assignmentsOf(701).stream()
                     .map(Assignment::address).toList();
             assertThat(held).hasSize(2);
             assertThat(fixture.dedicatedIp(701)).isIn(held);
@@ -49,11 +50,11 @@ class TerminateReleaseTest {
             fixture.success("TerminateAccount", p);
 
             assertThat(ownedCount(router, 701)).isZero();
-            assertThat(fixture.service.services().ipAllocator().assignmentsOf(701)).isEmpty();
+            assertThat(fixture.service.app().module(IpamModule.class).allocator().assignmentsOf(701)).isEmpty();
             assertThat(fixture.dedicatedIp(701)).isEmpty();
             assertThat(releasedSince(endpoint, before)).as("public IP and tenant prefix")
                     .containsExactlyInAnyOrderElementsOf(held);
-            List<LoggedAction> logged = fixture.service.services().actionLog()
+            List<LoggedAction> logged = fixture.service.app().module(IpamModule.class).actionLog()
                     .find(new LogFilter("release", 701L, null, null, null, null, null, 10));
             assertThat(logged).extracting(LoggedAction::address).containsExactlyInAnyOrderElementsOf(held);
             assertThat(logged).allSatisfy(entry -> {

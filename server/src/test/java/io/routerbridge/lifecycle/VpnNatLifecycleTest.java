@@ -230,15 +230,15 @@ class VpnNatLifecycleTest {
             assertThat(down.get("error").asText()).contains("router 127.0.0.1:" + flaky.apiPort() + " unreachable");
             String ip = fixture.dedicatedIp(301);
             assertThat(ip).startsWith("203.0.113.");
-            ServiceRecord recorded = fixture.service.services().lifecycle().require(301);
+            ServiceRecord recorded = fixture.service.app().module(LifecycleModule.class).lifecycle().require(301);
             assertThat(recorded.lastOutcome()).isEqualTo(ApplyOutcome.FAILED);
             assertThat(recorded.attempts()).isEqualTo(1);
             assertThat(recorded.nextRetryAt()).isAfter(Instant.now());
-            assertThat(fixture.service.services().lifecycle().retryDue(Instant.now())).isZero();
+            assertThat(fixture.service.app().module(LifecycleModule.class).lifecycle().retryDue(Instant.now())).isZero();
 
             awaitListening(flaky.apiPort());
-            assertThat(fixture.service.services().lifecycle().retryDue(Instant.now().plusSeconds(3600))).isEqualTo(1);
-            assertThat(fixture.service.services().lifecycle().require(301).lastOutcome())
+            assertThat(fixture.service.app().module(LifecycleModule.class).lifecycle().retryDue(Instant.now().plusSeconds(3600))).isEqualTo(1);
+            assertThat(fixture.service.app().module(LifecycleModule.class).lifecycle().require(301).lastOutcome())
                     .isEqualTo(ApplyOutcome.APPLIED);
             assertThat(owned(flaky, "/ip/address", 301)).singleElement()
                     .satisfies(row -> assertThat(row.get("address")).isEqualTo(ip + "/32"));

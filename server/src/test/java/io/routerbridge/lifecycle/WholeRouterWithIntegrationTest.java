@@ -1,15 +1,23 @@
 package io.routerbridge.lifecycle;
 
-import static io.routerbridge.ipam.integration.mikrotik.MikroTikFixture.ADDRESS_LIST;
-import static io.routerbridge.ipam.integration.mikrotik.MikroTikFixture.IP_ADDRESS;
-import static io.routerbridge.ipam.integration.mikrotik.MikroTikFixture.ours;
+import static io.routerbridge.announcements.MikroTikFixture.ADDRESS_LIST;
+import static io.routerbridge.announcements.MikroTikFixture.IP_ADDRESS;
+import static io.routerbridge.announcements.MikroTikFixture.ours;
 import static io.routerbridge.lifecycle.LifecycleFixture.params;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.routerbridge.announcements.AnnouncementsModule;
+import io.routerbridge.announcements.MikroTikFixture;
+import io.routerbridge.announcements.MikroTikIntegration;
+import io.routerbridge.announcements.MikroTikSettings;
 import io.routerbridge.emulator.RouterOsEmulator;
 import io.routerbridge.ipam.SubnetRepository;
 import io.routerbridge.ipam.PoolRepository;
 import io.routerbridge.ipam.AllocationRepository;
+import io.routerbridge.fleet.FleetModule;
+import io.routerbridge.fleet.Router;
+import io.routerbridge.fleet.RouterAccess;
+import io.routerbridge.fleet.RouterSessionPort;
 import io.routerbridge.ipam.Assignment;
 import io.routerbridge.ipam.IpAllocator;
 import io.routerbridge.ipam.NewPool;
@@ -17,15 +25,11 @@ import io.routerbridge.ipam.NewSubnet;
 import io.routerbridge.ipam.PoolService;
 import io.routerbridge.ipam.ReservationRules;
 import io.routerbridge.ipam.SubnetService;
-import io.routerbridge.ipam.integration.mikrotik.MikroTikFixture;
-import io.routerbridge.ipam.integration.mikrotik.MikroTikIntegration;
-import io.routerbridge.ipam.integration.mikrotik.MikroTikSettings;
 import io.routerbridge.provisioning.Converger;
 import io.routerbridge.provisioning.DesiredState;
 import io.routerbridge.provisioning.Drift;
 import io.routerbridge.routeros.ClientOptions;
 import io.routerbridge.routeros.RouterClients;
-import io.routerbridge.routers.Router;
 import io.routerbridge.testsupport.TestDatabase;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -51,8 +55,8 @@ class WholeRouterWithIntegrationTest {
             db.execute("DELETE FROM tblhosting WHERE id = 0");
             fixture.hostingRow(501, 51, 5);
             fixture.success("CreateAccount", params(501, 51, 5, router));
-            ServiceLifecycle lifecycle = fixture.service.services().lifecycle();
-            MikroTikIntegration integration = fixture.service.services().mikroTikIntegration();
+            ServiceLifecycle lifecycle = fixture.service.app().module(LifecycleModule.class).lifecycle();
+            MikroTikIntegration integration = fixture.service.app().module(AnnouncementsModule.class).mikroTik();
             int routerId = lifecycle.require(501).routerId();
             integration.configure(new MikroTikSettings(true, 5, null, "ether2"));
 
@@ -75,8 +79,8 @@ class WholeRouterWithIntegrationTest {
             assertThat(ours(router, ADDRESS_LIST, 601)).hasSize(2);
             assertThat(ours(router, IP_ADDRESS, 601)).hasSize(1);
 
-            Router known = fixture.service.services().routerRegistry().find(routerId).orElseThrow();
-            Converger converger = new Converger(new RouterOsCommands(clients.session(RouterAccess.endpoint(known))));
+            Router known = fixture.service.app().module(FleetModule.class).registry().find(routerId).orElseThrow();
+            Converger converger = new Converger(new RouterSessionPort(clients.session(RouterAccess.endpoint(known))));
             assertThat(converger.drift(DesiredState.wholeRouter(List.of())).extra())
                     .as("without the integration's part they would be extra").hasSizeGreaterThanOrEqualTo(3);
             Drift drift = converger.drift(lifecycle.wholeRouter(routerId));

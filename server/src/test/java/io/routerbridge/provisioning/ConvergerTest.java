@@ -1,5 +1,6 @@
 package io.routerbridge.provisioning;
 
+import io.routerbridge.routeros.Sentence;
 import static io.routerbridge.provisioning.Fixtures.pppoe;
 import static io.routerbridge.provisioning.Fixtures.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +21,7 @@ class ConvergerTest {
 
         assertThat(result.converged()).isTrue();
         assertThat(router.roundTrips).isEqualTo(2);
-        assertThat(router.pipelines.get(0)).allMatch(sentence -> sentence.command().endsWith("/print"));
+        assertThat(router.pipelines.get(0)).allMatch(sentence -> sentence.path().endsWith("/print"));
         assertThat(router.pipelines.get(1)).hasSize(9);
         converger.apply(create);
         assertThat(router.roundTrips).isEqualTo(3);
@@ -45,20 +46,20 @@ class ConvergerTest {
 
     @Test
     void theReadAsksForOurMenusWithAPropertyListAndOnlyReadsConnectionsWhenNeeded() {
-        List<ApiSentence> active = StateReader.readSentences(
+        List<Sentence> active = StateReader.readSentences(
                 DesiredState.ofServices(List.of(tenant("42", ServiceStatus.ACTIVE))));
-        assertThat(active).extracting(ApiSentence::command).containsExactly("/ip/address/print", "/ppp/secret/print",
+        assertThat(active).extracting(Sentence::path).containsExactly("/ip/address/print", "/ppp/secret/print",
                 "/queue/simple/print", "/ip/firewall/address-list/print", "/ip/firewall/nat/print",
                 "/ip/firewall/filter/print", "/ppp/active/print");
         assertThat(active.get(1).proplist()).contains(".id", "comment", "name", "password", "disabled", "profile");
         assertThat(StateReader.readSentences(DesiredState.ofServices(List.of(tenant("42", ServiceStatus.SUSPENDED)))))
-                .extracting(ApiSentence::command).contains("/ip/firewall/connection/print");
+                .extracting(Sentence::path).contains("/ip/firewall/connection/print");
     }
 
     @Test
     void aFailedReadStopsBeforeAnyWrite() {
         InMemoryRouter router = new InMemoryRouter();
-        RouterCommands brokenPrint = sentences -> {
+        RouterPort brokenPrint = sentences -> {
             List<CommandReply> replies = new java.util.ArrayList<>(router.pipeline(sentences));
             replies.set(1, CommandReply.trap("not enough permissions (9)"));
             return replies;
@@ -88,7 +89,7 @@ class ConvergerTest {
         router.operatorRemove("/ip/address", router.rows("/ip/address").get(0).get(".id"));
         ApplyResult second = converger.apply(create);
         assertThat(second.converged()).isTrue();
-        assertThat(second.sent()).extracting(ApiSentence::command).containsExactly("/ip/address/add");
+        assertThat(second.sent()).extracting(Sentence::path).containsExactly("/ip/address/add");
         assertThat(converger.drift(create).isClean()).isTrue();
     }
 }

@@ -1,5 +1,6 @@
 package io.routerbridge.provisioning;
 
+import io.routerbridge.routeros.Sentence;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,12 +15,12 @@ import java.util.Set;
  * normaliser is checked against an independent model rather than against itself. Every pipeline call is one
  * round trip.
  */
-final class InMemoryRouter implements RouterCommands {
+final class InMemoryRouter implements RouterPort {
 
     private final Map<String, List<Map<String, String>>> menus = new LinkedHashMap<>();
     private int nextId = 1;
     int roundTrips;
-    final List<List<ApiSentence>> pipelines = new ArrayList<>();
+    final List<List<Sentence>> pipelines = new ArrayList<>();
 
     InMemoryRouter() {
         for (Menu menu : Menu.values()) {
@@ -30,18 +31,18 @@ final class InMemoryRouter implements RouterCommands {
     }
 
     @Override
-    public List<CommandReply> pipeline(List<ApiSentence> sentences) {
+    public List<CommandReply> pipeline(List<Sentence> sentences) {
         roundTrips++;
         pipelines.add(List.copyOf(sentences));
         List<CommandReply> replies = new ArrayList<>();
-        for (ApiSentence sentence : sentences) {
+        for (Sentence sentence : sentences) {
             replies.add(execute(sentence));
         }
         return replies;
     }
 
-    private CommandReply execute(ApiSentence sentence) {
-        String command = sentence.command();
+    private CommandReply execute(Sentence sentence) {
+        String command = sentence.path();
         int slash = command.lastIndexOf('/');
         String path = command.substring(0, slash);
         String verb = command.substring(slash + 1);
@@ -50,7 +51,7 @@ final class InMemoryRouter implements RouterCommands {
             return CommandReply.trap("no such command or directory (" + path + ")");
         }
         Map<String, String> words = new LinkedHashMap<>();
-        sentence.attributes().forEach(attribute -> words.put(attribute.name(), attribute.value()));
+        words.putAll(sentence.attributes());
         switch (verb) {
             case "print" -> {
                 List<Map<String, String>> printed = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.routerbridge.provisioning;
 
+import io.routerbridge.routeros.Sentence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +23,7 @@ class PlanApplierTest {
                 new Change.Add(object, "*3", Change.Reason.MISSING)),
                 List.of(new Action.KickSessions(List.of("alice"), List.of("*80000001"))), List.of());
 
-        assertThat(PlanApplier.sentences(plan)).extracting(ApiSentence::words).containsExactly(
+        assertThat(PlanApplier.sentences(plan)).extracting(Sentence::words).containsExactly(
                 List.of("/ip/firewall/filter/remove", "=.id=*1A"),
                 List.of("/ip/firewall/filter/set", "=.id=*2", "=disabled=no"),
                 List.of("/ip/firewall/filter/add", "=chain=forward", "=action=drop", "=comment=rb:42:isolate",
@@ -41,13 +42,13 @@ class PlanApplierTest {
                 ServiceStatus.ACTIVE, List.of(new VpnNatTenant.VpnUser("we ird=!name", NASTY, "any", "default", null,
                 false, "10.64.0.10")), List.of());
         Plan plan = Planner.plan(DesiredState.ofServices(List.of(tenant)), ActualState.empty());
-        ApiSentence secret = PlanApplier.sentences(plan).stream()
-                .filter(sentence -> sentence.command().equals("/ppp/secret/add")).findFirst().orElseThrow();
+        Sentence secret = PlanApplier.sentences(plan).stream()
+                .filter(sentence -> sentence.path().equals("/ppp/secret/add")).findFirst().orElseThrow();
 
         assertThat(secret.words()).containsExactly("/ppp/secret/add", "=name=we ird=!name", "=password=" + NASTY,
                 "=service=any", "=profile=default", "=local-address=10.64.0.9", "=remote-address=10.64.0.10",
                 "=disabled=no", "=comment=rb:42:vpn-user:we%20ird%3D%21name");
-        assertThat(secret.attribute("password")).isEqualTo(NASTY);
+        assertThat(secret.attributes().get("password")).isEqualTo(NASTY);
         String line = PlanApplier.explain(secret);
         assertThat(line).contains("\"=name=we ird=!name\"").contains("=password=********").doesNotContain("p w");
     }
@@ -56,20 +57,20 @@ class PlanApplierTest {
     void largeRuntimeRemovalsAreSplitIntoSeveralSentences() {
         List<String> ids = java.util.stream.IntStream.range(1, 451).mapToObj(i -> "*" + Integer.toHexString(i))
                 .toList();
-        List<ApiSentence> sentences = PlanApplier.sentences(new Action.DropConnections("10.64.0.8/29", ids));
+        List<Sentence> sentences = PlanApplier.sentences(new Action.DropConnections("10.64.0.8/29", ids));
         assertThat(sentences).hasSize(3);
         assertThat(sentences).allSatisfy(sentence ->
-                assertThat(sentence.command()).isEqualTo("/ip/firewall/connection/remove"));
-        assertThat(String.join(",", sentences.stream().map(sentence -> sentence.attribute(".id")).toList()))
+                assertThat(sentence.path()).isEqualTo("/ip/firewall/connection/remove"));
+        assertThat(String.join(",", sentences.stream().map(sentence -> sentence.attributes().get(".id")).toList()))
                 .isEqualTo(String.join(",", ids));
     }
 
     @Test
     void attributeNamesCannotSmuggleWords() {
-        assertThatThrownBy(() -> new ApiSentence.Attribute("name=x", "y")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Sentence.of("/ppp/secret/add").with("name=x", "y")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> RouterObject.of(Menu.PPP_SECRET, OwnershipMarker.of("1", "x"), "?name", "y"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ApiSentence.of("/ppp/secret/add =name=x", List.of()))
+        assertThatThrownBy(() -> Sentence.of("/ppp/secret/add =name=x"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

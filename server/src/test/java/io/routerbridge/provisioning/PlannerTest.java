@@ -1,5 +1,6 @@
 package io.routerbridge.provisioning;
 
+import io.routerbridge.routeros.Sentence;
 import static io.routerbridge.provisioning.Fixtures.otherTenant;
 import static io.routerbridge.provisioning.Fixtures.pppoe;
 import static io.routerbridge.provisioning.Fixtures.statik;
@@ -45,7 +46,7 @@ class PlannerTest {
     }
 
     private static List<String> commands(Plan plan) {
-        return PlanApplier.sentences(plan).stream().map(ApiSentence::command).toList();
+        return PlanApplier.sentences(plan).stream().map(Sentence::path).toList();
     }
 
     private Map<String, String> markedRow(Menu menu, String marker) {
@@ -124,7 +125,7 @@ class PlannerTest {
 
         Plan plan = preview(tenant("42", ServiceStatus.ACTIVE));
 
-        assertThat(PlanApplier.sentences(plan)).extracting(ApiSentence::words).containsExactly(
+        assertThat(PlanApplier.sentences(plan)).extracting(Sentence::words).containsExactly(
                 List.of("/ppp/secret/set", "=.id=" + secretId, "=password=s3cret", "=disabled=no"),
                 List.of("/queue/simple/set", "=.id=" + queueId, "=max-limit=5M/2M"));
         Drift drift = plan.drift();
@@ -197,7 +198,7 @@ class PlannerTest {
         assertThat(suspend.actions()).containsExactly(
                 new Action.KickSessions(List.of("alice"), List.of(aliceSession)),
                 new Action.DropConnections("10.64.0.8/29", List.of(inTenant, toTenant)));
-        List<List<String>> words = PlanApplier.sentences(suspend).stream().map(ApiSentence::words).toList();
+        List<List<String>> words = PlanApplier.sentences(suspend).stream().map(Sentence::words).toList();
         assertThat(words.subList(words.size() - 2, words.size())).containsExactly(
                 List.of("/ppp/active/remove", "=.id=" + aliceSession),
                 List.of("/ip/firewall/connection/remove", "=.id=" + inTenant + "," + toTenant));
@@ -283,7 +284,7 @@ class PlannerTest {
 
         Plan plan = preview(tenant("42", ServiceStatus.ACTIVE));
         assertThat(plan.drift().misordered()).extracting(ActualRow::id).containsExactly(drop);
-        assertThat(PlanApplier.sentences(plan)).extracting(ApiSentence::words).containsExactly(
+        assertThat(PlanApplier.sentences(plan)).extracting(Sentence::words).containsExactly(
                 List.of("/ip/firewall/filter/remove", "=.id=" + drop),
                 List.of("/ip/firewall/filter/add", "=chain=forward", "=action=drop", "=src-address=10.64.0.8/29",
                         "=dst-address=10.64.0.0/16", "=comment=rb:42:isolate"));
@@ -352,7 +353,7 @@ class PlannerTest {
         String session = router.connect("sub-9", "100.64.1.9");
         Plan suspend = preview(pppoe("9", ServiceStatus.SUSPENDED));
         String id = markedRow(Menu.PPP_SECRET, "rb:9:pppoe-user").get(".id");
-        assertThat(PlanApplier.sentences(suspend)).extracting(ApiSentence::words).containsExactly(
+        assertThat(PlanApplier.sentences(suspend)).extracting(Sentence::words).containsExactly(
                 List.of("/ppp/secret/set", "=.id=" + id, "=profile=disconnect", "=disabled=yes"),
                 List.of("/ppp/active/remove", "=.id=" + session));
         apply(pppoe("9", ServiceStatus.SUSPENDED));

@@ -40,9 +40,9 @@ class EmulatorValueRoundTripProperties {
     void aCommentComesBackExactlyAsSet(@ForAll("values") String comment) {
         String id = session.execute(TestRouters.addToList("round-trip", TestRouters.address(NEXT.incrementAndGet()), ""))
                 .ret().orElseThrow();
-        session.execute(Command.of("/ip/firewall/address-list/set").with(".id", id).with("comment", comment));
+        session.execute(Sentence.of("/ip/firewall/address-list/set").with(".id", id).with("comment", comment));
 
-        Reply printed = session.execute(Command.of("/ip/firewall/address-list/print").whereEquals(".id", id)
+        Reply printed = session.execute(Sentence.of("/ip/firewall/address-list/print").whereEquals(".id", id)
                 .proplist("comment"));
 
         assertThat(printed.rows()).hasSize(1);
@@ -52,12 +52,12 @@ class EmulatorValueRoundTripProperties {
     @Property(tries = 150)
     void aPppPasswordComesBackExactlyAsSetAndIsFoundByQuery(@ForAll("values") String password) {
         String name = "user" + NEXT.incrementAndGet();
-        session.execute(Command.of("/ppp/secret/add").with("name", name).with("password", password)
+        session.execute(Sentence.of("/ppp/secret/add").with("name", name).with("password", password)
                 .with("service", "any"));
 
-        Reply byName = session.execute(Command.of("/ppp/secret/print").whereEquals("name", name)
+        Reply byName = session.execute(Sentence.of("/ppp/secret/print").whereEquals("name", name)
                 .proplist("name", "password"));
-        Reply byPassword = session.execute(Command.of("/ppp/secret/print").whereEquals("password", password)
+        Reply byPassword = session.execute(Sentence.of("/ppp/secret/print").whereEquals("password", password)
                 .whereEquals("name", name).whereOps("&").proplist("name"));
 
         assertThat(byName.rows()).hasSize(1);

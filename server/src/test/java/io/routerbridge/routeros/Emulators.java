@@ -39,7 +39,7 @@ final class Emulators {
              RouterClients clients = new RouterClients(generous)) {
             clients.session(plain(emulator)).execute(TestRouters.addToList("warm", "192.0.2.1", ""));
             clients.session(RouterEndpoint.tls("127.0.0.1", emulator.tlsPort(), emulator.tlsCertificateSha256(),
-                    TestRouters.USER, TestRouters.PASSWORD)).execute(Command.of("/system/identity/print"));
+                    TestRouters.USER, TestRouters.PASSWORD)).execute(Sentence.of("/system/identity/print"));
         }
         warm = true;
     }

@@ -38,7 +38,7 @@ class ProtocolCornersTest {
         })) {
             RouterSession session = clients.session(router.endpoint());
             List<CompletableFuture<Reply>> futures = session.pipeline(List.of(
-                    Command.of("/x/set").with("name", "first"), Command.of("/x/set").with("name", "second")));
+                    Sentence.of("/x/set").with("name", "first"), Sentence.of("/x/set").with("name", "second")));
 
             assertThat(futures.get(1).get()).isEqualTo(new Reply(List.of(Map.of("name", "second")),
                     java.util.Optional.of("second"), List.of(), false));
@@ -59,13 +59,13 @@ class ProtocolCornersTest {
         })) {
             RouterSession session = clients.session(router.endpoint());
             long started = System.nanoTime();
-            assertThatThrownBy(() -> session.execute(Command.of("/weird")))
+            assertThatThrownBy(() -> session.execute(Sentence.of("/weird")))
                     .isInstanceOf(RouterConnectionException.class)
                     .hasMessageContaining("unknown reply word '!weird'");
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
             assertThat(TestRouters.clientCpuDuring(Duration.ofMillis(200))).isLessThan(Duration.ofMillis(50));
 
-            assertThat(session.execute(Command.of("/system/identity/print")).rows())
+            assertThat(session.execute(Sentence.of("/system/identity/print")).rows())
                     .containsExactly(Map.of("name", "ok"));
             assertThat(router.connections()).isEqualTo(2);
         }
@@ -77,7 +77,7 @@ class ProtocolCornersTest {
             peer.sendRaw(ScriptedRouter.nonMinimalSentence("!re", "=comment=long form", ".tag=" + tag));
             peer.sendRaw(ScriptedRouter.nonMinimalSentence("!done", ".tag=" + tag));
         })) {
-            assertThat(clients.session(router.endpoint()).execute(Command.of("/ip/address/print")).rows())
+            assertThat(clients.session(router.endpoint()).execute(Sentence.of("/ip/address/print")).rows())
                     .containsExactly(Map.of("comment", "long form"));
         }
     }
@@ -91,8 +91,8 @@ class ProtocolCornersTest {
             }
         })) {
             RouterSession session = clients.session(router.endpoint());
-            CompletableFuture<Reply> waiting = session.submit(Command.of("/ip/address/listen"));
-            CompletableFuture<Reply> trigger = session.submit(Command.of("/trigger"));
+            CompletableFuture<Reply> waiting = session.submit(Sentence.of("/ip/address/listen"));
+            CompletableFuture<Reply> trigger = session.submit(Sentence.of("/trigger"));
             for (CompletableFuture<Reply> future : List.of(waiting, trigger)) {
                 assertThat(future).failsWithin(Duration.ofMillis(500))
                         .withThrowableThat().havingCause().isInstanceOf(RouterConnectionException.class)
@@ -121,7 +121,7 @@ class ProtocolCornersTest {
                 peer.send("!done", ".tag=" + tag);
             }
         })) {
-            assertThat(clients.session(router.endpoint()).execute(Command.of("/system/identity/print")).rows())
+            assertThat(clients.session(router.endpoint()).execute(Sentence.of("/system/identity/print")).rows())
                     .containsExactly(Map.of("name", "legacy"));
         }
     }
@@ -133,7 +133,7 @@ class ProtocolCornersTest {
             peer.hangUp();
         })) {
             long started = System.nanoTime();
-            assertThatThrownBy(() -> clients.session(router.endpoint()).execute(Command.of("/ip/address/print")))
+            assertThatThrownBy(() -> clients.session(router.endpoint()).execute(Sentence.of("/ip/address/print")))
                     .isInstanceOf(RouterConnectionException.class)
                     .hasMessageContaining("closed by the router");
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));

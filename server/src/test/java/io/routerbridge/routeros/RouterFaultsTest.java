@@ -69,7 +69,7 @@ class RouterFaultsTest {
     void aDroppedConnectionFailsWhatIsInFlightAtOnceAndTheNextCallReconnects() {
         emulator.faults().dropAfterSentences(3);
         long started = System.nanoTime();
-        List<Command> batch = new ArrayList<>();
+        List<Sentence> batch = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             batch.add(TestRouters.addToList("drop", TestRouters.address(i), ""));
         }
@@ -185,8 +185,8 @@ class RouterFaultsTest {
         assertThat(session.execute(identity()).rows()).hasSize(1);
     }
 
-    private static Command identity() {
-        return Command.of("/system/identity/print");
+    private static Sentence identity() {
+        return Sentence.of("/system/identity/print");
     }
 
     private static void assertWithinTimeout(long startedNanos) {

@@ -26,7 +26,7 @@ class RouterOsPipelineBenchmark {
         try (RouterOsEmulator emulator = Emulators.start(builder -> builder.latencyMs(LATENCY_MS));
              RouterClients clients = new RouterClients(options)) {
             RouterSession session = clients.session(Emulators.plain(emulator));
-            session.execute(Command.of("/system/identity/print")); // connect and log in outside the timings
+            session.execute(Sentence.of("/system/identity/print")); // connect and log in outside the timings
 
             long started = System.nanoTime();
             for (int i = 0; i < COMMANDS; i++) {
@@ -34,7 +34,7 @@ class RouterOsPipelineBenchmark {
             }
             double sequentialSeconds = (System.nanoTime() - started) / 1e9;
 
-            List<Command> batch = new ArrayList<>(COMMANDS);
+            List<Sentence> batch = new ArrayList<>(COMMANDS);
             for (int i = 0; i < COMMANDS; i++) {
                 batch.add(TestRouters.addToList("pipelined", TestRouters.address(i), ""));
             }

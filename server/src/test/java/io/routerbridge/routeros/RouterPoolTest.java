@@ -52,7 +52,7 @@ class RouterPoolTest {
         RouterEndpoint dead = RouterEndpoint.plain("127.0.0.1", silent.getLocalPort(), "admin", "x");
         RouterSession deadSession = clients.session(dead);
         RouterSession healthySession = clients.session(Emulators.plain(healthy));
-        healthySession.execute(Command.of("/system/identity/print"));
+        healthySession.execute(Sentence.of("/system/identity/print"));
 
         AtomicBoolean hammering = new AtomicBoolean(true);
         AtomicInteger timeouts = new AtomicInteger();
@@ -60,7 +60,7 @@ class RouterPoolTest {
         Thread hammer = new Thread(() -> {
             while (hammering.get()) {
                 try {
-                    deadSession.execute(Command.of("/system/identity/print"));
+                    deadSession.execute(Sentence.of("/system/identity/print"));
                 } catch (RouterTimeoutException e) {
                     timeouts.incrementAndGet();
                 } catch (RouterCircuitOpenException e) {
@@ -97,7 +97,7 @@ class RouterPoolTest {
         assertThat(fastFails.get()).isGreaterThan(10);
 
         long started = System.nanoTime();
-        assertThatThrownBy(() -> deadSession.execute(Command.of("/system/identity/print")))
+        assertThatThrownBy(() -> deadSession.execute(Sentence.of("/system/identity/print")))
                 .isInstanceOf(RouterCircuitOpenException.class)
                 .hasMessageStartingWith("router 127.0.0.1:" + silent.getLocalPort() + " unreachable: ")
                 .hasMessageContaining("login got no reply within 300 ms")
@@ -113,15 +113,15 @@ class RouterPoolTest {
         }
         RouterSession session = clients.session(RouterEndpoint.plain("127.0.0.1", closedPort, "admin", "x"));
         for (int i = 0; i < 3; i++) {
-            assertThatThrownBy(() -> session.execute(Command.of("/system/identity/print")))
+            assertThatThrownBy(() -> session.execute(Sentence.of("/system/identity/print")))
                     .isInstanceOf(RouterConnectionException.class)
                     .hasMessageContaining("cannot connect");
         }
-        assertThatThrownBy(() -> session.execute(Command.of("/system/identity/print")))
+        assertThatThrownBy(() -> session.execute(Sentence.of("/system/identity/print")))
                 .isInstanceOf(RouterCircuitOpenException.class)
                 .hasMessageContaining("cannot connect")
                 .hasMessageContaining("circuit open, retry in 1s");
-        assertThat(session.pipeline(List.of(Command.of("/system/identity/print"))).get(0))
+        assertThat(session.pipeline(List.of(Sentence.of("/system/identity/print"))).get(0))
                 .isCompletedExceptionally();
     }
 
@@ -131,16 +131,16 @@ class RouterPoolTest {
         RouterSession session = clients.session(endpoint);
         healthy.faults().stall(true);
         for (int i = 0; i < 3; i++) {
-            assertThatThrownBy(() -> session.execute(Command.of("/system/identity/print")))
+            assertThatThrownBy(() -> session.execute(Sentence.of("/system/identity/print")))
                     .isInstanceOf(RouterTimeoutException.class);
         }
         assertThat(clients.breakerState(endpoint)).hasValue(CircuitBreaker.State.OPEN);
-        assertThatThrownBy(() -> session.execute(Command.of("/system/identity/print")))
+        assertThatThrownBy(() -> session.execute(Sentence.of("/system/identity/print")))
                 .isInstanceOf(RouterCircuitOpenException.class);
 
         healthy.faults().stall(false);
         Thread.sleep(1100);
-        assertThat(session.execute(Command.of("/system/identity/print")).rows()).hasSize(1);
+        assertThat(session.execute(Sentence.of("/system/identity/print")).rows()).hasSize(1);
         assertThat(clients.breakerState(endpoint)).hasValue(CircuitBreaker.State.CLOSED);
     }
 }

@@ -44,7 +44,7 @@ class RouterSessionTest {
         Reply added = session.execute(addToList("customers", "192.0.2.7", "first"));
 
         assertThat(added.ret()).hasValueSatisfying(id -> assertThat(id).matches("\\*[0-9A-F]+"));
-        Reply printed = session.execute(Command.of("/ip/firewall/address-list/print")
+        Reply printed = session.execute(Sentence.of("/ip/firewall/address-list/print")
                 .whereEquals("list", "customers").proplist(".id", "address", "comment"));
         assertThat(printed.rows()).containsExactly(
                 Map.of(".id", added.ret().orElseThrow(), "address", "192.0.2.7", "comment", "first"));
@@ -53,7 +53,7 @@ class RouterSessionTest {
 
     @Test
     void twoHundredPipelinedCommandsEachGetTheirOwnReply() {
-        List<Command> adds = new ArrayList<>();
+        List<Sentence> adds = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             adds.add(addToList("pipe", address(i), "entry-" + i));
         }
@@ -61,9 +61,9 @@ class RouterSessionTest {
         List<String> ids = added.stream().map(future -> future.join().ret().orElseThrow()).toList();
         assertThat(ids).doesNotHaveDuplicates().hasSize(200);
 
-        List<Command> prints = new ArrayList<>();
+        List<Sentence> prints = new ArrayList<>();
         for (int i = 199; i >= 0; i--) {
-            prints.add(Command.of("/ip/firewall/address-list/print").whereEquals(".id", ids.get(i))
+            prints.add(Sentence.of("/ip/firewall/address-list/print").whereEquals(".id", ids.get(i))
                     .proplist("address", "comment"));
         }
         List<Reply> printed = session.executeAll(prints);
@@ -77,7 +77,7 @@ class RouterSessionTest {
 
     @Test
     void anEmptyPrintCompletesWithEmptyAndTheConnectionKeepsWorking() {
-        Reply nothing = session.execute(Command.of("/ip/firewall/address-list/print").whereEquals("list", "none"));
+        Reply nothing = session.execute(Sentence.of("/ip/firewall/address-list/print").whereEquals("list", "none"));
 
         assertThat(nothing.empty()).isTrue();
         assertThat(nothing.rows()).isEmpty();
@@ -86,7 +86,7 @@ class RouterSessionTest {
 
     @Test
     void severalTrapsAreCollectedAndJoinedAndTheCommandStillCompletes() {
-        assertThatThrownBy(() -> session.execute(Command.of("/ip/nonsense/print")))
+        assertThatThrownBy(() -> session.execute(Sentence.of("/ip/nonsense/print")))
                 .isInstanceOfSatisfying(RouterTrapException.class, trap -> {
                     assertThat(trap.traps()).hasSizeGreaterThanOrEqualTo(2);
                     assertThat(trap.getMessage()).isEqualTo(trap.traps().get(0).message() + ", "
@@ -122,8 +122,8 @@ class RouterSessionTest {
     @Test
     void quitEndsTheSessionWithFatalFailsWhatIsPendingAndTheNextCallReconnects() {
         long started = System.nanoTime();
-        List<CompletableFuture<Reply>> futures = session.pipeline(List.of(Command.of("/quit"),
-                Command.of("/system/identity/print")));
+        List<CompletableFuture<Reply>> futures = session.pipeline(List.of(Sentence.of("/quit"),
+                Sentence.of("/system/identity/print")));
         for (CompletableFuture<Reply> future : futures) {
             assertThatThrownBy(future::join).hasCauseInstanceOf(RouterConnectionException.class)
                     .hasMessageContaining("!fatal")
@@ -147,7 +147,7 @@ class RouterSessionTest {
                         int index = thread * 1000 + i;
                         String comment = "thread " + thread + " item " + i + " " + "=!?".repeat(i % 5);
                         Reply added = session.execute(addToList("t" + thread, address(index), comment));
-                        Reply printed = session.execute(Command.of("/ip/firewall/address-list/print")
+                        Reply printed = session.execute(Sentence.of("/ip/firewall/address-list/print")
                                 .whereEquals(".id", added.ret().orElseThrow()).proplist("comment", "list"));
                         comments.add(printed.rows().get(0).get("list") + "|" + printed.rows().get(0).get("comment"));
                     }
@@ -170,7 +170,7 @@ class RouterSessionTest {
     @Test
     void aWrongPasswordIsALoginError() {
         RouterEndpoint wrong = RouterEndpoint.plain("127.0.0.1", emulator.apiPort(), TestRouters.USER, "nope");
-        assertThatThrownBy(() -> clients.session(wrong).execute(Command.of("/system/identity/print")))
+        assertThatThrownBy(() -> clients.session(wrong).execute(Sentence.of("/system/identity/print")))
                 .isInstanceOf(RouterLoginException.class)
                 .hasMessageContaining("login refused")
                 .hasMessageContaining("invalid user name or password");
@@ -180,10 +180,10 @@ class RouterSessionTest {
     void aPre643RouterIsLoggedInWithTheChallengeResponse() {
         try (RouterOsEmulator legacy = Emulators.start(builder -> builder.rosVersion("6.42"))) {
             RouterSession old = clients.session(Emulators.plain(legacy));
-            assertThat(old.execute(Command.of("/system/identity/print")).rows()).hasSize(1);
+            assertThat(old.execute(Sentence.of("/system/identity/print")).rows()).hasSize(1);
 
             RouterEndpoint wrong = RouterEndpoint.plain("127.0.0.1", legacy.apiPort(), TestRouters.USER, "nope");
-            assertThatThrownBy(() -> clients.session(wrong).execute(Command.of("/system/identity/print")))
+            assertThatThrownBy(() -> clients.session(wrong).execute(Sentence.of("/system/identity/print")))
                     .isInstanceOf(RouterLoginException.class);
         }
     }

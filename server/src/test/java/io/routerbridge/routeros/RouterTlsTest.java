@@ -37,7 +37,7 @@ class RouterTlsTest {
         String colonsUpper = String.join(":", fingerprint.toUpperCase(Locale.ROOT).split("(?<=\\G..)"));
         try (RouterClients clients = new RouterClients(TestRouters.quickOptions())) {
             RouterSession session = clients.session(pinned(colonsUpper));
-            assertThat(session.execute(Command.of("/system/identity/print")).rows()).hasSize(1);
+            assertThat(session.execute(Sentence.of("/system/identity/print")).rows()).hasSize(1);
             assertThat(session.certificateSha256()).hasValue(fingerprint);
         }
     }
@@ -46,7 +46,7 @@ class RouterTlsTest {
     void aWrongPinIsRefusedWithAClearMessage() {
         String wrong = (fingerprint.charAt(0) == 'a' ? "b" : "a") + fingerprint.substring(1);
         try (RouterClients clients = new RouterClients(TestRouters.quickOptions())) {
-            assertThatThrownBy(() -> clients.session(pinned(wrong)).execute(Command.of("/system/identity/print")))
+            assertThatThrownBy(() -> clients.session(pinned(wrong)).execute(Sentence.of("/system/identity/print")))
                     .isInstanceOfSatisfying(RouterTlsException.class,
                             e -> assertThat(e.seenSha256()).hasValue(fingerprint))
                     .hasMessageContaining("does not match the pinned")
@@ -58,7 +58,7 @@ class RouterTlsTest {
     @Test
     void withoutAPinAndWithoutTrustOnFirstUseTheCertificateIsRefusedButReported() {
         try (RouterClients clients = new RouterClients(TestRouters.quickOptions())) {
-            assertThatThrownBy(() -> clients.session(pinned(null)).execute(Command.of("/system/identity/print")))
+            assertThatThrownBy(() -> clients.session(pinned(null)).execute(Sentence.of("/system/identity/print")))
                     .isInstanceOfSatisfying(RouterTlsException.class,
                             e -> assertThat(e.seenSha256()).hasValue(fingerprint))
                     .hasMessageContaining("no fingerprint is pinned");
@@ -72,7 +72,7 @@ class RouterTlsTest {
                 .withTrustOnFirstUse((endpoint, sha256) -> reported.add(endpoint.address() + " " + sha256));
         try (RouterClients clients = new RouterClients(options)) {
             RouterSession session = clients.session(pinned(null));
-            assertThat(session.execute(Command.of("/system/identity/print")).rows()).hasSize(1);
+            assertThat(session.execute(Sentence.of("/system/identity/print")).rows()).hasSize(1);
             assertThat(reported).containsExactly("127.0.0.1:" + emulator.tlsPort() + " " + fingerprint);
             assertThat(session.certificateSha256()).hasValue(fingerprint);
         }
@@ -84,7 +84,7 @@ class RouterTlsTest {
                 TestRouters.PASSWORD);
         long started = System.nanoTime();
         try (RouterClients clients = new RouterClients(TestRouters.quickOptions())) {
-            assertThatThrownBy(() -> clients.session(confused).execute(Command.of("/system/identity/print")))
+            assertThatThrownBy(() -> clients.session(confused).execute(Sentence.of("/system/identity/print")))
                     .isInstanceOf(RouterOsException.class);
         }
         assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(4000);

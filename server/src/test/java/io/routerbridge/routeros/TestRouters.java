@@ -26,8 +26,8 @@ final class TestRouters {
                 .withKeepaliveInterval(null);
     }
 
-    static Command addToList(String list, String address, String comment) {
-        return Command.of("/ip/firewall/address-list/add").with("list", list).with("address", address)
+    static Sentence addToList(String list, String address, String comment) {
+        return Sentence.of("/ip/firewall/address-list/add").with("list", list).with("address", address)
                 .with("comment", comment);
     }
 

@@ -40,7 +40,7 @@ class WireCodecProperties {
 
     @Property(tries = 500)
     void anyValueRoundTripsExactlyAsAnAttribute(@ForAll("values") String value) throws IOException {
-        Command command = Command.of("/ppp/secret/set").with(".id", "*1").with("password", value).with("comment", value);
+        Sentence command = Sentence.of("/ppp/secret/set").with(".id", "*1").with("password", value).with("comment", value);
         List<String> words = new ArrayList<>(command.words());
         words.add(".tag=7");
 
@@ -56,7 +56,7 @@ class WireCodecProperties {
 
     @Property(tries = 200)
     void anyValueStaysInsideItsQueryWord(@ForAll("values") String value) throws IOException {
-        Command command = Command.of("/ip/address/print").whereEquals("comment", value).whereHas("address").whereOps("&");
+        Sentence command = Sentence.of("/ip/address/print").whereEquals("comment", value).whereHas("address").whereOps("&");
         List<String> decoded = WireCodec.readSentence(
                 new ByteArrayInputStream(WireCodec.encodeSentence(command.words())));
         assertThat(decoded).containsExactly("/ip/address/print", "?comment=" + value, "?address", "?#&");

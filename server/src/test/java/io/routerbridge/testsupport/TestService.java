@@ -2,12 +2,13 @@ package io.routerbridge.testsupport;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.Javalin;
-import io.routerbridge.Services;
+import io.routerbridge.app.Application;
+import io.routerbridge.app.WhmcsChannelModule;
+import io.routerbridge.app.http.RunningHttp;
 import io.routerbridge.config.MasterKeys;
 import io.routerbridge.config.Secret;
 import io.routerbridge.config.ServiceConfig;
-import io.routerbridge.whmcs.RequestSigner;
+import io.routerbridge.crypto.RequestSigner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -29,7 +30,7 @@ import java.util.function.Consumer;
  *
  * <pre>
  * &#64;RegisterExtension static final TestDatabase db = new TestDatabase();
- * try (TestService service = TestService.start(db, s -> s.moduleFunctions().register("X", p -> ...))) {
+ * try (TestService service = TestService.start(db, s -> s.module(WhmcsChannelModule.class).moduleFunctions().register("X", p -> ...))) {
  *     HttpResponse&lt;String&gt; answer = service.callModule("CreateAccount", Map.of("serviceid", 42));
  * }
  * </pre>
@@ -37,8 +38,8 @@ import java.util.function.Consumer;
 public final class TestService implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Services services;
-    private final Javalin http;
+    private final Application app;
+    private final RunningHttp http;
     private final Secret sharedSecret;
     private final RequestSigner signer;
     private final HttpClient client = HttpClient.newBuilder()
@@ -46,19 +47,27 @@ public final class TestService implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    private TestService(Services services, Javalin http, Secret sharedSecret) {
-        this.services = services;
+    private TestService(Application app, RunningHttp http, Secret sharedSecret) {
+        this.app = app;
         this.http = http;
         this.sharedSecret = sharedSecret;
         this.signer = new RequestSigner(sharedSecret);
     }
 
+    /** The whole service, as {@code serve} runs it (without background passes). */
     public static TestService start(TestDatabase db) {
-        return start(db, services -> { });
+        return start(db, true, app -> { });
     }
 
-    /** {@code setup} runs before the server accepts requests, e.g. to register module functions. */
-    public static TestService start(TestDatabase db, Consumer<Services> setup) {
+    /**
+     * The service without any module's WHMCS functions and hooks: {@code setup} registers its own before the server
+     * accepts requests.
+     */
+    public static TestService start(TestDatabase db, Consumer<Application> setup) {
+        return start(db, false, setup);
+    }
+
+    private static TestService start(TestDatabase db, boolean whmcsHandlers, Consumer<Application> setup) {
         db.start();
         byte[] secret = new byte[24];
         RANDOM.nextBytes(secret);
@@ -67,19 +76,20 @@ public final class TestService implements AutoCloseable {
         Secret sharedSecret = new Secret(Base64.getEncoder().encodeToString(secret));
         ServiceConfig config = new ServiceConfig(db.databaseConfig(), "127.0.0.1", 0, sharedSecret,
                 MasterKeys.of(masterKey));
-        Services services = Services.using(config, db.dataSource(), Clock.systemUTC());
+        Application app = whmcsHandlers ? Application.using(config, db.dataSource(), Clock.systemUTC())
+                : Application.withoutWhmcsHandlers(config, db.dataSource(), Clock.systemUTC());
         try {
-            setup.accept(services);
-            Javalin http = services.httpApp().start("127.0.0.1", 0);
-            return new TestService(services, http, sharedSecret);
+            setup.accept(app);
+            RunningHttp http = app.httpApp().start("127.0.0.1", 0);
+            return new TestService(app, http, sharedSecret);
         } catch (RuntimeException e) {
-            services.close();
+            app.close();
             throw e;
         }
     }
 
-    public Services services() {
-        return services;
+    public Application app() {
+        return app;
     }
 
     public int port() {
@@ -144,7 +154,7 @@ public final class TestService implements AutoCloseable {
 
     public JsonNode json(HttpResponse<String> response) {
         try {
-            return services.json().readTree(response.body());
+            return app.json().readTree(response.body());
         } catch (JsonProcessingException e) {
             throw new AssertionError("answer is not JSON (status " + response.statusCode() + "): " + response.body(), e);
         }
@@ -155,7 +165,7 @@ public final class TestService implements AutoCloseable {
             return text;
         }
         try {
-            return services.json().writeValueAsString(value);
+            return app.json().writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
@@ -163,7 +173,7 @@ public final class TestService implements AutoCloseable {
 
     @Override
     public void close() {
-        http.stop();
-        services.close();
+        http.close();
+        app.close();
     }
 }

@@ -3,6 +3,7 @@ package io.routerbridge.whmcs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.routerbridge.app.WhmcsChannelModule;
 import io.routerbridge.errors.ConflictException;
 import io.routerbridge.errors.UnavailableException;
 import io.routerbridge.testsupport.LogCapture;
@@ -25,7 +26,7 @@ class ModuleDispatchTest {
     @BeforeAll
     static void start() {
         service = TestService.start(db, services -> {
-            ModuleFunctions functions = services.moduleFunctions();
+            ModuleFunctions functions = services.module(WhmcsChannelModule.class).moduleFunctions();
             functions.register("CreateAccount", params -> ModuleResult.success()
                     .with("dedicatedip", "192.0.2." + params.serviceId())
                     .with("wan", params.configOption(2))
@@ -40,8 +41,8 @@ class ModuleDispatchTest {
             functions.register("Broken", params -> {
                 throw new IllegalStateException("bug with secret-in-exception-text");
             });
-            services.hooks().register("AfterCronJob", vars -> ModuleResult.success().with("keys", vars.toJson().size()));
-            services.hooks().register("PreModuleCreate", vars -> ModuleResult.success()
+            services.module(WhmcsChannelModule.class).hooks().register("AfterCronJob", vars -> ModuleResult.success().with("keys", vars.toJson().size()));
+            services.module(WhmcsChannelModule.class).hooks().register("PreModuleCreate", vars -> ModuleResult.success()
                     .with("serviceid", vars.params().serviceId()));
         });
     }
@@ -149,7 +150,7 @@ class ModuleDispatchTest {
 
     @Test
     void registeringANameTwiceIsRefused() {
-        assertThatThrownBy(() -> service.services().moduleFunctions().register("CreateAccount",
+        assertThatThrownBy(() -> service.app().module(WhmcsChannelModule.class).moduleFunctions().register("CreateAccount",
                 params -> ModuleResult.success()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("module function CreateAccount is already registered");

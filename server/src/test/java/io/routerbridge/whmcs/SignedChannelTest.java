@@ -2,7 +2,9 @@ package io.routerbridge.whmcs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.routerbridge.app.WhmcsChannelModule;
 import io.routerbridge.config.Secret;
+import io.routerbridge.crypto.RequestSigner;
 import io.routerbridge.testsupport.LogCapture;
 import io.routerbridge.testsupport.TestDatabase;
 import io.routerbridge.testsupport.TestService;
@@ -30,7 +32,7 @@ class SignedChannelTest {
 
     @BeforeAll
     static void start() {
-        service = TestService.start(db, services -> services.moduleFunctions().register("Echo", params -> {
+        service = TestService.start(db, services -> services.module(WhmcsChannelModule.class).moduleFunctions().register("Echo", params -> {
             served.add(params.serviceId());
             return ModuleResult.success().with("serviceid", params.serviceId());
         }));
@@ -115,8 +117,8 @@ class SignedChannelTest {
 
     @Test
     void tamperedPathIsRefused() {
-        service.services().moduleFunctions().find("Echo2").ifPresentOrElse(h -> { },
-                () -> service.services().moduleFunctions().register("Echo2", p -> ModuleResult.success()));
+        service.app().module(WhmcsChannelModule.class).moduleFunctions().find("Echo2").ifPresentOrElse(h -> { },
+                () -> service.app().module(WhmcsChannelModule.class).moduleFunctions().register("Echo2", p -> ModuleResult.success()));
         Map<String, String> headers = service.signatureHeaders("POST", PATH, BODY, Instant.now());
         assertRefused(service.send("POST", PATH + "2", BODY, headers), "signature does not match");
         Map<String, String> withQuery = service.signatureHeaders("POST", PATH, BODY, Instant.now());
@@ -150,7 +152,7 @@ class SignedChannelTest {
         nonces.remember(old, Instant.now().minus(SignatureVerifier.NONCE_RETENTION).minusSeconds(5));
         nonces.remember(recent, Instant.now().minusSeconds(SignatureVerifier.WINDOW.toSeconds()));
 
-        int purged = service.services().signatureVerifier().purgeExpiredNonces();
+        int purged = service.app().module(WhmcsChannelModule.class).signatureVerifier().purgeExpiredNonces();
 
         assertThat(purged).isGreaterThanOrEqualTo(1);
         assertThat(nonces.contains(old)).isFalse();

@@ -3,6 +3,7 @@ package io.routerbridge.whmcs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.routerbridge.app.WhmcsChannelModule;
 import io.routerbridge.testsupport.TestDatabase;
 import io.routerbridge.testsupport.TestService;
 import java.net.http.HttpResponse;
@@ -24,7 +25,7 @@ class SignedEndpointFuzzTest {
     @BeforeContainer
     static void start() {
         db = new TestDatabase().start();
-        service = TestService.start(db, services -> services.moduleFunctions().register("CreateAccount", params ->
+        service = TestService.start(db, services -> services.module(WhmcsChannelModule.class).moduleFunctions().register("CreateAccount", params ->
                 ModuleResult.success()
                         .with("serviceid", params.serviceId())
                         .with("port", params.serverPort().orElse(0))

@@ -169,7 +169,7 @@ public final class ApiSession {
             ending = true;
             return true;
         }
-        Command cmd = Command.parse(decoded.words());
+        ReceivedSentence cmd = ReceivedSentence.parse(decoded.words());
         boolean longRunning = isLongRunning(cmd);
         counters.commandArrived(decoded.firstRead(), !longRunning);
         long due = arrived + TimeUnit.MILLISECONDS.toNanos(faults.latencyMs());
@@ -200,14 +200,14 @@ public final class ApiSession {
         return true;
     }
 
-    private boolean isLongRunning(Command cmd) {
+    private boolean isLongRunning(ReceivedSentence cmd) {
         return loggedIn && (cmd.path.endsWith("/listen")
                 || (cmd.path.endsWith("/print") && (cmd.args.containsKey("follow") || cmd.args.containsKey("follow-only"))));
     }
 
     // ---------------------------------------------------------------- commands
 
-    private void execute(Command cmd, Replies r, long due) {
+    private void execute(ReceivedSentence cmd, Replies r, long due) {
         if (!cmd.unknownWords.isEmpty()) {
             throw ApiError.unknownParameter(cmd.unknownWords.get(0));
         }
@@ -336,7 +336,7 @@ public final class ApiSession {
         }
     }
 
-    private void login(Command cmd, Replies r) {
+    private void login(ReceivedSentence cmd, Replies r) {
         if (host.config().legacyLogin()) {
             legacyLogin(cmd, r);
             return;
@@ -355,7 +355,7 @@ public final class ApiSession {
     }
 
     /** Pre-6.43: `/login` gets a challenge; `/login =name= =response=00<md5(0, password, challenge)>` logs in. */
-    private void legacyLogin(Command cmd, Replies r) {
+    private void legacyLogin(ReceivedSentence cmd, Replies r) {
         String response = cmd.args.get("response");
         if (response == null || challenge == null) {
             challenge = new byte[16];
@@ -385,7 +385,7 @@ public final class ApiSession {
         r.done();
     }
 
-    private static Set<String> proplist(Command cmd) {
+    private static Set<String> proplist(ReceivedSentence cmd) {
         String p = cmd.args.get(".proplist");
         if (p == null) {
             return null;
@@ -393,7 +393,7 @@ public final class ApiSession {
         return new LinkedHashSet<>(Arrays.asList(p.split(",")));
     }
 
-    private void print(MenuSpec spec, Command cmd, Replies r, long due) {
+    private void print(MenuSpec spec, ReceivedSentence cmd, Replies r, long due) {
         for (String arg : cmd.args.keySet()) {
             if (!PRINT_ARGS.contains(arg)) {
                 throw ApiError.unknownParameter(arg);
@@ -444,7 +444,7 @@ public final class ApiSession {
         return out;
     }
 
-    private void listen(MenuSpec spec, Command cmd, Replies r, long due, Query query, Set<String> proplist) {
+    private void listen(MenuSpec spec, ReceivedSentence cmd, Replies r, long due, Query query, Set<String> proplist) {
         String key = cmd.tag == null ? "" : cmd.tag;
         RouterState.ChangeListener listener = (path, itemId, row) -> {
             Replies event = new Replies(cmd.tag);
@@ -468,7 +468,7 @@ public final class ApiSession {
         host.state().addListener(spec.path(), listener);
     }
 
-    private void cancel(Command cmd, Replies r) {
+    private void cancel(ReceivedSentence cmd, Replies r) {
         String target = cmd.args.get("tag");
         List<Running> victims = new ArrayList<>();
         if (target == null) {
@@ -580,16 +580,16 @@ public final class ApiSession {
         }
     }
 
-    /** Parsed command sentence. */
-    static final class Command {
+    /** One sentence as it arrived: the command path, its {@code =name=value} arguments, queries and tag. */
+    static final class ReceivedSentence {
         String path;
         String tag;
         final LinkedHashMap<String, String> args = new LinkedHashMap<>();
         final List<String> queries = new ArrayList<>();
         final List<String> unknownWords = new ArrayList<>();
 
-        static Command parse(List<String> words) {
-            Command c = new Command();
+        static ReceivedSentence parse(List<String> words) {
+            ReceivedSentence c = new ReceivedSentence();
             c.path = words.get(0);
             for (int i = 1; i < words.size(); i++) {
                 String w = words.get(i);

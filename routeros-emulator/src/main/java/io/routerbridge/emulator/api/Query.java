@@ -1,7 +1,7 @@
 package io.routerbridge.emulator.api;
 
+import io.routerbridge.emulator.ip.Ipv4;
 import io.routerbridge.emulator.menu.ApiError;
-import io.routerbridge.emulator.menu.Ipv4;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -6,6 +6,7 @@ import static io.routerbridge.emulator.menu.Field.rw;
 import static io.routerbridge.emulator.menu.Field.text;
 import static io.routerbridge.emulator.menu.Field.writeOnly;
 
+import io.routerbridge.emulator.ip.Ipv4;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -1,5 +1,6 @@
 package io.routerbridge.emulator.menu;
 
+import io.routerbridge.emulator.ip.Ipv4;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.LinkedHashSet;

@@ -1,5 +1,6 @@
 package io.routerbridge.emulator.tracer;
 
+import io.routerbridge.emulator.ip.Ipv4;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

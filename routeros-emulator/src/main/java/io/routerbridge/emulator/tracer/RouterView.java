@@ -1,5 +1,6 @@
 package io.routerbridge.emulator.tracer;
 
+import io.routerbridge.emulator.ip.Ipv4;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -82,10 +83,10 @@ final class RouterView {
 
     private static InterfaceAddress toInterfaceAddress(String address, String networkField, String interfaceName) {
         int slash = address.indexOf('/');
-        long ip = Ipv4.parse(slash >= 0 ? address.substring(0, slash) : address);
+        long ip = Ipv4.require(slash >= 0 ? address.substring(0, slash) : address);
         int length = slash >= 0 ? AddressRange.parse("0.0.0.0" + address.substring(slash)).prefixLength() : 32;
         // a /32 point-to-point address names its peer in "network"
-        long network = networkField != null && Ipv4.isAddress(networkField) ? Ipv4.parse(networkField) : ip;
+        long network = networkField != null && Ipv4.isAddress(networkField) ? Ipv4.require(networkField) : ip;
         return new InterfaceAddress(ip, length, network & Ipv4.mask(length), interfaceName);
     }
 

@@ -1,5 +1,6 @@
 package io.routerbridge.emulator.tracer;
 
+import io.routerbridge.emulator.ip.Ipv4;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -99,7 +100,7 @@ final class Routing {
                 return Optional.of(trimmed.substring(percent + 1));
             }
             if (Ipv4.isAddress(trimmed)) {
-                long hop = Ipv4.parse(trimmed);
+                long hop = Ipv4.require(trimmed);
                 Optional<String> connected = router.addresses().stream()
                         .filter(address -> address.connects(hop))
                         .max(Comparator.comparingInt(RouterView.InterfaceAddress::prefixLength))

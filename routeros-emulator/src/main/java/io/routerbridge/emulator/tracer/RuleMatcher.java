@@ -1,5 +1,6 @@
 package io.routerbridge.emulator.tracer;
 
+import io.routerbridge.emulator.ip.Ipv4;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;

@@ -1,5 +1,7 @@
 package io.routerbridge.emulator.tracer;
 
+import io.routerbridge.emulator.ip.Ipv4;
+
 /** The packet's header as it changes on its way through the router. */
 final class TracedPacket {
     long srcAddress;
@@ -14,8 +16,8 @@ final class TracedPacket {
     boolean dstNatted;
 
     TracedPacket(Packet packet) {
-        this.srcAddress = Ipv4.parse(packet.srcAddress());
-        this.dstAddress = Ipv4.parse(packet.dstAddress());
+        this.srcAddress = Ipv4.require(packet.srcAddress());
+        this.dstAddress = Ipv4.require(packet.dstAddress());
         if (packet.protocol() == null) {
             this.protocol = -1;
         } else {

@@ -3,9 +3,9 @@ package io.routerbridge.ipam.actionlog;
 import static io.javalin.apibuilder.ApiBuilder.get;
 
 import io.javalin.http.Context;
-import io.routerbridge.api.ApiRequests;
-import io.routerbridge.api.ApiRoutes;
 import io.routerbridge.errors.InvalidInputException;
+import io.routerbridge.http.ApiRequests;
+import io.routerbridge.http.ApiRoutes;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;

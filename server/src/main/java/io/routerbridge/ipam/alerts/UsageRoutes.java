@@ -4,8 +4,8 @@ import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.put;
 
 import io.javalin.http.Context;
-import io.routerbridge.api.ApiRequests;
-import io.routerbridge.api.ApiRoutes;
+import io.routerbridge.http.ApiRequests;
+import io.routerbridge.http.ApiRoutes;
 import io.routerbridge.ipam.cleaner.CleanerMode;
 import java.util.LinkedHashMap;
 import java.util.Locale;

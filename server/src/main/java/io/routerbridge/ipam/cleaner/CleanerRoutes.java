@@ -3,8 +3,8 @@ package io.routerbridge.ipam.cleaner;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
 import io.javalin.http.Context;
-import io.routerbridge.api.ApiRequests;
-import io.routerbridge.api.ApiRoutes;
+import io.routerbridge.http.ApiRequests;
+import io.routerbridge.http.ApiRoutes;
 import io.routerbridge.ipam.actionlog.Actor;
 
 /** POST /api/v1/cleaner/run {"mode":"notify"|"mark-free"}: runs the IP cleaner now and answers its report. */

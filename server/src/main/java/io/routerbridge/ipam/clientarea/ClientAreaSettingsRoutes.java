@@ -4,8 +4,8 @@ import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.put;
 
 import io.javalin.http.Context;
-import io.routerbridge.api.ApiRequests;
-import io.routerbridge.api.ApiRoutes;
+import io.routerbridge.http.ApiRequests;
+import io.routerbridge.http.ApiRoutes;
 import java.util.Map;
 
 /** GET/PUT /api/v1/client-area/settings: whether clients may unassign their IPs in the client area. */

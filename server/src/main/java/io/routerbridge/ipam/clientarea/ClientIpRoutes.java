@@ -4,10 +4,10 @@ import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
 
 import io.javalin.http.Context;
-import io.routerbridge.api.ApiRequests;
+import io.routerbridge.http.ApiRequests;
 import io.routerbridge.ipam.orphans.ReleaseResult;
-import io.routerbridge.whmcs.client.ClientChannel;
-import io.routerbridge.whmcs.client.ClientRoutes;
+import io.routerbridge.whmcs.web.ClientChannel;
+import io.routerbridge.whmcs.web.ClientRoutes;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package io.routerbridge.ipam.netbox;
 
 import io.routerbridge.ipam.SubnetRepository;
+import io.routerbridge.crypto.CredentialCipher;
 import io.routerbridge.ipam.Assignment;
 import io.routerbridge.ipam.SubnetService;
 import io.routerbridge.ipam.integration.IpamIntegration;
-import io.routerbridge.routers.CredentialCipher;
 import java.time.Clock;
 import java.util.Optional;
 import org.jooq.DSLContext;

@@ -2,8 +2,8 @@ package io.routerbridge.ipam.netbox;
 
 import static io.routerbridge.persistence.jooq.Tables.MOD_ROUTERBRIDGE_IPAM_NETBOX_SETTINGS;
 
+import io.routerbridge.crypto.CredentialCipher;
 import io.routerbridge.persistence.jooq.tables.records.ModRouterbridgeIpamNetboxSettingsRecord;
-import io.routerbridge.routers.CredentialCipher;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -3,8 +3,8 @@ package io.routerbridge.ipam.sync;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
 import io.javalin.http.Context;
-import io.routerbridge.api.ApiRequests;
-import io.routerbridge.api.ApiRoutes;
+import io.routerbridge.http.ApiRequests;
+import io.routerbridge.http.ApiRoutes;
 import io.routerbridge.ipam.actionlog.Actor;
 import io.routerbridge.jobs.Jobs;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.routerbridge.ipam.web;
 
-import io.routerbridge.api.ApiRequests;
 import io.routerbridge.errors.InvalidInputException;
+import io.routerbridge.http.ApiRequests;
 
 /** POST /api/v1/assignments: give the service (tblhosting.id) a block of the pool. */
 record AssignmentBody(Long poolId, Long serviceId, Integer prefixLength) {

@@ -1,10 +1,10 @@
 package io.routerbridge.ipam.web;
 
-import static io.routerbridge.api.ApiRequests.body;
-import static io.routerbridge.api.ApiRequests.pathId;
+import static io.routerbridge.http.ApiRequests.body;
+import static io.routerbridge.http.ApiRequests.pathId;
 
 import io.javalin.http.Context;
-import io.routerbridge.api.ApiRequests;
+import io.routerbridge.http.ApiRequests;
 import io.routerbridge.ipam.AssignmentFilter;
 import io.routerbridge.ipam.AssignmentSearch;
 import io.routerbridge.ipam.AssignmentStatus;

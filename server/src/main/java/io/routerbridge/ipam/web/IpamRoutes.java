@@ -5,10 +5,10 @@ import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
-import io.routerbridge.api.ApiRoutes;
 import io.routerbridge.errors.ConflictException;
 import io.routerbridge.errors.InvalidInputException;
 import io.routerbridge.errors.NotFoundException;
+import io.routerbridge.http.ApiRoutes;
 import io.routerbridge.http.ErrorMapper;
 import io.routerbridge.ipam.AssignmentSearch;
 import io.routerbridge.ipam.IpamException;

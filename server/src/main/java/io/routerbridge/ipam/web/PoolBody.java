@@ -1,7 +1,7 @@
 package io.routerbridge.ipam.web;
 
-import io.routerbridge.api.ApiRequests;
 import io.routerbridge.errors.InvalidInputException;
+import io.routerbridge.http.ApiRequests;
 import io.routerbridge.ipam.NewPool;
 import io.routerbridge.ipam.PoolKind;
 import java.time.Duration;

@@ -1,12 +1,12 @@
 package io.routerbridge.ipam.web;
 
-import static io.routerbridge.api.ApiRequests.body;
-import static io.routerbridge.api.ApiRequests.pathId;
+import static io.routerbridge.http.ApiRequests.body;
+import static io.routerbridge.http.ApiRequests.pathId;
 
 import inet.ipaddr.IPAddress;
 import io.javalin.http.Context;
-import io.routerbridge.api.ApiRequests;
 import io.routerbridge.errors.InvalidInputException;
+import io.routerbridge.http.ApiRequests;
 import io.routerbridge.ipam.AddressText;
 import io.routerbridge.ipam.IpamRemoval;
 import io.routerbridge.ipam.Subnet;

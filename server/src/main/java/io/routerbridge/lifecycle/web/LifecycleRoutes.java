@@ -3,12 +3,12 @@ package io.routerbridge.lifecycle.web;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
-import static io.routerbridge.api.ApiRequests.body;
-import static io.routerbridge.api.ApiRequests.pathId;
+import static io.routerbridge.http.ApiRequests.body;
+import static io.routerbridge.http.ApiRequests.pathId;
 
 import io.javalin.http.Context;
-import io.routerbridge.api.ApiRequests;
-import io.routerbridge.api.ApiRoutes;
+import io.routerbridge.http.ApiRequests;
+import io.routerbridge.http.ApiRoutes;
 import io.routerbridge.lifecycle.ServiceLifecycle;
 import io.routerbridge.lifecycle.VpnUserRecord;
 import java.util.Map;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.routerbridge.ipam.SubnetRepository;
 import io.routerbridge.ipam.PoolRepository;
 import io.routerbridge.ipam.IpAllocator;
+import io.routerbridge.ipam.IpamModule;
 import io.routerbridge.ipam.NewPool;
 import io.routerbridge.ipam.NewSubnet;
 import io.routerbridge.ipam.PoolKind;
@@ -49,7 +50,7 @@ class UsageAlertsTest {
         long subnet = new SubnetService(new SubnetRepository(db.dsl())).create(NewSubnet.of("198.51.100.0/24")).id();
         poolId = new PoolService(new PoolRepository(db.dsl())).create(new NewPool("ten", subnet, PoolKind.ADDRESS, null,
                 "198.51.100.16-198.51.100.25", Duration.ZERO)).id();
-        allocator = service.services().ipAllocator();
+        allocator = service.app().module(IpamModule.class).allocator();
     }
 
     @Test
@@ -57,7 +58,7 @@ class UsageAlertsTest {
         for (long s = 1; s <= 3; s++) {
             allocator.allocate(poolId, s);
         }
-        assertThat(service.services().usageAlerts().usage())
+        assertThat(service.app().module(IpamModule.class).usageAlerts().usage())
                 .extracting(Usage::scope, Usage::used, Usage::capacity, Usage::percent)
                 .containsExactly(
                         org.assertj.core.api.Assertions.tuple("pool", BigInteger.valueOf(3), BigInteger.TEN,
@@ -96,7 +97,7 @@ class UsageAlertsTest {
 
     @Test
     void theThresholdIsASetting() {
-        service.services().housekeepingSettings().update(50, false, null);
+        service.app().module(IpamModule.class).housekeepingSettings().update(50, false, null);
         for (long s = 1; s <= 5; s++) {
             allocator.allocate(poolId, s);
         }

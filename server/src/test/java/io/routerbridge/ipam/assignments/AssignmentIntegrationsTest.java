@@ -9,6 +9,7 @@ import io.routerbridge.ipam.AllocationRepository;
 import io.routerbridge.ipam.Assignment;
 import io.routerbridge.ipam.AssignmentStatus;
 import io.routerbridge.ipam.IpAllocator;
+import io.routerbridge.ipam.IpamModule;
 import io.routerbridge.ipam.actionlog.Actor;
 import io.routerbridge.ipam.actionlog.LogFilter;
 import io.routerbridge.ipam.actionlog.LoggedAction;
@@ -60,7 +61,7 @@ class AssignmentIntegrationsTest {
 
     @BeforeEach
     void webhookUp() {
-        service.services().webhookIntegration().configure(WebhookSettings.of(endpoint.url(), SECRET));
+        service.app().module(IpamModule.class).webhookIntegration().configure(WebhookSettings.of(endpoint.url(), SECRET));
         endpoint.answer(204);
     }
 
@@ -126,7 +127,7 @@ class AssignmentIntegrationsTest {
     @Test
     void anIntegrationThatIsDownNeverUndoesTheChangeAndIsReportedInTheAnswerAndTheLog() throws IOException {
         long pool = newPool();
-        service.services().webhookIntegration().configure(WebhookSettings.of(closedUrl(), SECRET));
+        service.app().module(IpamModule.class).webhookIntegration().configure(WebhookSettings.of(closedUrl(), SECRET));
 
         HttpResponse<String> assignedAnswer = api.post("/api/v1/assignments", Map.of("poolId", pool, "serviceId", 630));
 
@@ -146,7 +147,7 @@ class AssignmentIntegrationsTest {
 
         hostingRow(630, "Active", address, "");
         endpoint.answer(500);
-        service.services().webhookIntegration().configure(WebhookSettings.of(endpoint.url(), SECRET));
+        service.app().module(IpamModule.class).webhookIntegration().configure(WebhookSettings.of(endpoint.url(), SECRET));
         HttpResponse<String> releasedAnswer = api.delete("/api/v1/assignments/" + assigned.path("id").asLong());
 
         assertThat(releasedAnswer.statusCode()).as(releasedAnswer.body()).isEqualTo(200);
@@ -166,10 +167,10 @@ class AssignmentIntegrationsTest {
             throws IOException {
         long pool = newPool();
         long secondPool = newPool();
-        Assignment first = service.services().assignments().assign(pool, 640, null, Actor.WHMCS).assignment();
-        Assignment second = service.services().assignments().assign(secondPool, 640, null, Actor.WHMCS).assignment();
+        Assignment first = service.app().module(IpamModule.class).assignments().assign(pool, 640, null, Actor.WHMCS).assignment();
+        Assignment second = service.app().module(IpamModule.class).assignments().assign(secondPool, 640, null, Actor.WHMCS).assignment();
         hostingRow(640, "Terminated", first.address(), second.address());
-        Assignment ours = service.services().assignments().assign(pool, 641, null, Actor.WHMCS).assignment();
+        Assignment ours = service.app().module(IpamModule.class).assignments().assign(pool, 641, null, Actor.WHMCS).assignment();
         hostingRow(641, "Terminated", ours.address(), "");
         int before = endpoint.deliveries().size();
 
@@ -207,9 +208,9 @@ class AssignmentIntegrationsTest {
     @Test
     void afterModuleTerminateWithTheIntegrationDownStillReleasesAndTellsWhmcs() throws IOException {
         long pool = newPool();
-        Assignment held = service.services().assignments().assign(pool, 650, null, Actor.WHMCS).assignment();
+        Assignment held = service.app().module(IpamModule.class).assignments().assign(pool, 650, null, Actor.WHMCS).assignment();
         hostingRow(650, "Terminated", held.address(), "");
-        service.services().webhookIntegration().configure(WebhookSettings.of(closedUrl(), SECRET));
+        service.app().module(IpamModule.class).webhookIntegration().configure(WebhookSettings.of(closedUrl(), SECRET));
 
         HttpResponse<String> answer = service.callHook("AfterModuleTerminate",
                 Map.of("params", Map.of("serviceid", 650, "moduletype", "proxmox")));
@@ -219,7 +220,7 @@ class AssignmentIntegrationsTest {
                 .contains("unreachable");
         assertThat(new IpAllocator(new AllocationRepository(db.dsl())).assignmentsOf(650)).isEmpty();
         assertThat(hosting(650).get(0)).isEmpty();
-        assertThat(service.services().assignments().releaseAllOf(650, Actor.WHMCS, "again")).isEmpty();
+        assertThat(service.app().module(IpamModule.class).assignments().releaseAllOf(650, Actor.WHMCS, "again")).isEmpty();
         assertThat(log("release", 650)).singleElement().satisfies(entry ->
                 assertThat(entry.detail()).contains("integration failed: webhook"));
     }
@@ -238,7 +239,7 @@ class AssignmentIntegrationsTest {
         assertThat(api.json(again).path("field").asText()).isEqualTo("id");
         assertThat(api.delete("/api/v1/assignments/987654").statusCode()).isEqualTo(404);
         assertThat(endpoint.deliveries()).hasSize(before);
-        assertThat(service.services().assignments().assign(pool, 661, null, Actor.SYSTEM).assignment().status())
+        assertThat(service.app().module(IpamModule.class).assignments().assign(pool, 661, null, Actor.SYSTEM).assignment().status())
                 .isEqualTo(AssignmentStatus.ASSIGNED);
     }
 
@@ -260,7 +261,7 @@ class AssignmentIntegrationsTest {
     }
 
     private static List<LoggedAction> log(String action, long serviceId) {
-        return service.services().actionLog().find(new LogFilter(action, serviceId, null, null, null, null, null, 100));
+        return service.app().module(IpamModule.class).actionLog().find(new LogFilter(action, serviceId, null, null, null, null, null, 100));
     }
 
     private static void hostingRow(long serviceId, String status, String dedicatedIp, String assignedIps) {

@@ -7,8 +7,8 @@ import static io.routerbridge.ipam.sync.WhmcsFixture.TERMINATED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.routerbridge.Services;
 import io.routerbridge.ipam.AllocationRepository;
+import io.routerbridge.app.Application;
 import io.routerbridge.ipam.IpAllocator;
 import io.routerbridge.ipam.actionlog.ActionLog;
 import io.routerbridge.ipam.actionlog.Actor;
@@ -54,7 +54,7 @@ class IpCleanerTest {
         allocator.allocate(fixture.v4PoolId, 99);
         HeldBlocks held = new HeldBlocks(new HeldBlockRepository(db.dsl()));
         cleaner = new IpCleaner(db.dsl(), held, new AssignmentReleaser(allocator, held, log), log, Clock.systemUTC(),
-                Services.jsonMapper());
+                Application.jsonMapper());
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.routerbridge.ipam.PoolRepository;
 import io.routerbridge.ipam.AllocationRepository;
 import io.routerbridge.ipam.Assignment;
 import io.routerbridge.ipam.IpAllocator;
+import io.routerbridge.ipam.IpamModule;
 import io.routerbridge.ipam.NewPool;
 import io.routerbridge.ipam.NewSubnet;
 import io.routerbridge.ipam.PoolService;
@@ -104,7 +105,7 @@ class ClientIpRoutesTest {
                 + aPrefix.address() + "' WHERE id = 101;"
                 + "UPDATE tblhosting SET dedicatedip = '" + aRouterAddress.address() + "' WHERE id = 103;"
                 + "UPDATE tblhosting SET dedicatedip = '" + bAddress.address() + "' WHERE id = 201;");
-        service.services().webhookIntegration().configure(WebhookSettings.of(operator.url(), WEBHOOK_SECRET));
+        service.app().module(IpamModule.class).webhookIntegration().configure(WebhookSettings.of(operator.url(), WEBHOOK_SECRET));
     }
 
     @Test
@@ -322,12 +323,12 @@ class ClientIpRoutesTest {
         assertThat(hosting(A_ROUTER)).containsExactly(aRouterAddress.address(), "");
         assertThat(hosting(B_VPS)).containsExactly(bAddress.address(), "");
         assertThat(operator.deliveries().stream().filter(d -> d.body().contains("ip.released")).toList()).isEmpty();
-        assertThat(service.services().actionLog().find(new LogFilter("unassign", null, null, null, null, null, null,
+        assertThat(service.app().module(IpamModule.class).actionLog().find(new LogFilter("unassign", null, null, null, null, null, null,
                 100))).isEmpty();
     }
 
     private List<LoggedAction> clientLog() {
-        return service.services().actionLog().find(new LogFilter(null, null, null, Actor.ActorType.CLIENT, null,
+        return service.app().module(IpamModule.class).actionLog().find(new LogFilter(null, null, null, Actor.ActorType.CLIENT, null,
                 null, null, 100));
     }
 

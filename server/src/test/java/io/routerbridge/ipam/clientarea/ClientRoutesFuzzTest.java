@@ -8,6 +8,7 @@ import io.routerbridge.ipam.PoolRepository;
 import io.routerbridge.ipam.AllocationRepository;
 import io.routerbridge.ipam.Assignment;
 import io.routerbridge.ipam.IpAllocator;
+import io.routerbridge.ipam.IpamModule;
 import io.routerbridge.ipam.NewPool;
 import io.routerbridge.ipam.NewSubnet;
 import io.routerbridge.ipam.PoolService;
@@ -55,7 +56,7 @@ class ClientRoutesFuzzTest {
     static void stop() {
         try {
             for (long[] serviceAndOwner : new long[][] {{7, 20}, {8, 21}}) {
-                assertThat(service.services().actionLog().find(new LogFilter(null, serviceAndOwner[0], null, null, null,
+                assertThat(service.app().module(IpamModule.class).actionLog().find(new LogFilter(null, serviceAndOwner[0], null, null, null,
                         null, null, 1000))).allSatisfy(entry ->
                         assertThat(entry.actor()).isEqualTo(Actor.client(serviceAndOwner[1])));
             }

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.routerbridge.announcements.AnnouncementsModule;
 import io.routerbridge.api.ApiTestClient;
 import io.routerbridge.ipam.AllocationRepository;
+import io.routerbridge.app.Application;
 import io.routerbridge.ipam.IpAllocator;
+import io.routerbridge.ipam.IpamModule;
 import io.routerbridge.ipam.actionlog.Actor;
 import io.routerbridge.ipam.actionlog.LogFilter;
 import io.routerbridge.ipam.actionlog.LoggedAction;
@@ -46,8 +49,8 @@ class PushRetryTest {
         try (TestService service = TestService.start(db); OperatorEndpoint endpoint = new OperatorEndpoint(SECRET);
              FakeNetBox netBox = new FakeNetBox()) {
             ApiTestClient api = ApiTestClient.withNewKey(service);
-            service.services().webhookIntegration().configure(WebhookSettings.of(endpoint.url(), SECRET));
-            service.services().netBoxIntegration().configure(NetBoxSettings.of(netBox.url(), "a-wrong-token"),
+            service.app().module(IpamModule.class).webhookIntegration().configure(WebhookSettings.of(endpoint.url(), SECRET));
+            service.app().module(IpamModule.class).netBoxIntegration().configure(NetBoxSettings.of(netBox.url(), "a-wrong-token"),
                     NetBoxReleaseMode.DEPRECATE);
             endpoint.answer(500);
             long pool = newPool(api, "198.51.100.0/24");
@@ -77,7 +80,7 @@ class PushRetryTest {
             assertThat(endpoint.deliveries()).hasSize(sent);
 
             // the operator fixes NetBox's token; the webhook still answers 500
-            service.services().netBoxIntegration().configure(NetBoxSettings.of(netBox.url(), FakeNetBox.TOKEN),
+            service.app().module(IpamModule.class).netBoxIntegration().configure(NetBoxSettings.of(netBox.url(), FakeNetBox.TOKEN),
                     NetBoxReleaseMode.DEPRECATE);
             Instant later = Instant.now().plusSeconds(31);
             assertThat(retrierAt(service, later).retryDue()).as("NetBox delivered, the webhook not").isEqualTo(1);
@@ -113,7 +116,7 @@ class PushRetryTest {
     void theNewestIntentPerAddressWinsAndAStalePushIsNeverSent() throws Exception {
         try (TestService service = TestService.start(db); OperatorEndpoint endpoint = new OperatorEndpoint(SECRET)) {
             ApiTestClient api = ApiTestClient.withNewKey(service);
-            service.services().webhookIntegration().configure(WebhookSettings.of(endpoint.url(), SECRET));
+            service.app().module(IpamModule.class).webhookIntegration().configure(WebhookSettings.of(endpoint.url(), SECRET));
             long pool = newPool(api, "198.51.101.0/24");
 
             // add fails, then the release fails too: only the release is left to deliver
@@ -159,7 +162,7 @@ class PushRetryTest {
     void anOperatorRetriesNowOrDropsAPushAndBadRequestsAreRefused() throws Exception {
         try (TestService service = TestService.start(db); OperatorEndpoint endpoint = new OperatorEndpoint(SECRET)) {
             ApiTestClient api = ApiTestClient.withNewKey(service);
-            service.services().webhookIntegration().configure(WebhookSettings.of(endpoint.url(), SECRET));
+            service.app().module(IpamModule.class).webhookIntegration().configure(WebhookSettings.of(endpoint.url(), SECRET));
             long pool = newPool(api, "198.51.102.0/24");
             endpoint.answer(500);
             api.post("/api/v1/assignments", Map.of("poolId", pool, "serviceId", 730));
@@ -202,7 +205,7 @@ class PushRetryTest {
     void anEndpointThatIsStillDownCostsOneAttemptPerPassNotOnePerPendingPush() throws Exception {
         try (TestService service = TestService.start(db); OperatorEndpoint endpoint = new OperatorEndpoint(SECRET)) {
             ApiTestClient api = ApiTestClient.withNewKey(service);
-            service.services().webhookIntegration().configure(WebhookSettings.of(endpoint.url(), SECRET));
+            service.app().module(IpamModule.class).webhookIntegration().configure(WebhookSettings.of(endpoint.url(), SECRET));
             long pool = newPool(api, "198.51.104.0/24");
             endpoint.answer(500);
             for (int serviceId = 750; serviceId < 753; serviceId++) {
@@ -227,7 +230,7 @@ class PushRetryTest {
     void aPushToAnIntegrationTurnedOffSinceIsDroppedUnsentAndLogged() throws Exception {
         try (TestService service = TestService.start(db); OperatorEndpoint endpoint = new OperatorEndpoint(SECRET)) {
             ApiTestClient api = ApiTestClient.withNewKey(service);
-            service.services().webhookIntegration().configure(WebhookSettings.of(endpoint.url(), SECRET));
+            service.app().module(IpamModule.class).webhookIntegration().configure(WebhookSettings.of(endpoint.url(), SECRET));
             long pool = newPool(api, "198.51.103.0/24");
             endpoint.answer(500);
             api.post("/api/v1/assignments", Map.of("poolId", pool, "serviceId", 740));
@@ -248,11 +251,13 @@ class PushRetryTest {
 
     /** The service's retrier as it would run at {@code at}, over the same database and integrations. */
     private static PushRetrier retrierAt(TestService service, Instant at) {
-        var services = service.services();
+        Application app = service.app();
+        IpamModule ipam = app.module(IpamModule.class);
         Clock clock = Clock.fixed(at, ZoneOffset.UTC);
-        return new PushRetrier(new PushRetryRepository(services.dsl(), services.json(), clock),
-                List.of(services.netBoxIntegration(), services.webhookIntegration(), services.mikroTikIntegration()),
-                services.actionLog(), clock);
+        return new PushRetrier(new PushRetryRepository(app.dsl(), app.json(), clock),
+                List.of(ipam.netBoxIntegration(), ipam.webhookIntegration(),
+                        app.module(AnnouncementsModule.class).mikroTik()),
+                ipam.actionLog(), clock);
     }
 
     private static long newPool(ApiTestClient api, String cidr) {
@@ -271,6 +276,6 @@ class PushRetryTest {
     }
 
     private static List<LoggedAction> pushLog(TestService service, long serviceId) {
-        return service.services().actionLog().find(new LogFilter("push", serviceId, null, null, null, null, null, 100));
+        return service.app().module(IpamModule.class).actionLog().find(new LogFilter("push", serviceId, null, null, null, null, null, 100));
     }
 }

@@ -20,13 +20,13 @@ import io.routerbridge.ipam.actionlog.ActionLog;
 import io.routerbridge.ipam.actionlog.Actor;
 import io.routerbridge.ipam.actionlog.LogFilter;
 import io.routerbridge.jobs.JobProgress;
+import io.routerbridge.testsupport.TestDatabase;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import io.routerbridge.testsupport.TestDatabase;
 
 /** Sync from tblhosting rows of every domainstatus against MariaDB, outcome by outcome. */
 class WhmcsSyncTest {

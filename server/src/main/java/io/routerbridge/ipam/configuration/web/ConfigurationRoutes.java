@@ -4,11 +4,11 @@ import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
-import static io.routerbridge.api.ApiRequests.body;
-import static io.routerbridge.api.ApiRequests.pathId;
+import static io.routerbridge.http.ApiRequests.body;
+import static io.routerbridge.http.ApiRequests.pathId;
 
 import io.javalin.http.Context;
-import io.routerbridge.api.ApiRoutes;
+import io.routerbridge.http.ApiRoutes;
 import io.routerbridge.ipam.configuration.Configurations;
 import io.routerbridge.ipam.configuration.Relation;
 

@@ -1,6 +1,6 @@
 package io.routerbridge.ipam.configuration.web;
 
-import io.routerbridge.api.ApiRequests;
+import io.routerbridge.http.ApiRequests;
 import io.routerbridge.ipam.configuration.RelationType;
 
 /** POST /api/v1/configurations/{id}/relations: {@code type}, {@code targetId}, and {@code poolId} or {@code subnetId}. */

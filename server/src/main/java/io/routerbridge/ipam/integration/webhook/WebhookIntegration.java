@@ -2,11 +2,11 @@ package io.routerbridge.ipam.integration.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.routerbridge.crypto.CredentialCipher;
+import io.routerbridge.crypto.RequestSigner;
 import io.routerbridge.ipam.Assignment;
 import io.routerbridge.ipam.integration.IntegrationException;
 import io.routerbridge.ipam.integration.IpamIntegration;
-import io.routerbridge.routers.CredentialCipher;
-import io.routerbridge.whmcs.RequestSigner;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -3,8 +3,8 @@ package io.routerbridge.ipam.integration.webhook;
 import static io.routerbridge.persistence.jooq.Tables.MOD_ROUTERBRIDGE_INTEGRATION_WEBHOOK;
 
 import io.routerbridge.config.Secret;
+import io.routerbridge.crypto.CredentialCipher;
 import io.routerbridge.persistence.jooq.tables.records.ModRouterbridgeIntegrationWebhookRecord;
-import io.routerbridge.routers.CredentialCipher;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -3,13 +3,13 @@ package io.routerbridge.ipam.netbox.web;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.post;
 import static io.javalin.apibuilder.ApiBuilder.put;
-import static io.routerbridge.api.ApiRequests.body;
+import static io.routerbridge.http.ApiRequests.body;
 
 import io.javalin.http.Context;
-import io.routerbridge.api.ApiRoutes;
 import io.routerbridge.errors.ConflictException;
 import io.routerbridge.errors.NotFoundException;
 import io.routerbridge.errors.UnavailableException;
+import io.routerbridge.http.ApiRoutes;
 import io.routerbridge.http.ErrorMapper;
 import io.routerbridge.ipam.IpamValidationException;
 import io.routerbridge.ipam.integration.IntegrationException;

@@ -3,7 +3,7 @@ package io.routerbridge.ipam.integration.webhook;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.routerbridge.config.Secret;
-import io.routerbridge.whmcs.RequestSigner;
+import io.routerbridge.crypto.RequestSigner;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;

@@ -10,6 +10,7 @@ import io.routerbridge.ipam.PoolRepository;
 import io.routerbridge.ipam.AllocationRepository;
 import io.routerbridge.ipam.Assignment;
 import io.routerbridge.ipam.IpAllocator;
+import io.routerbridge.ipam.IpamModule;
 import io.routerbridge.ipam.NewPool;
 import io.routerbridge.ipam.NewSubnet;
 import io.routerbridge.ipam.Pool;
@@ -65,9 +66,9 @@ class WebhookIntegrationTest {
             assertThat(got.body()).doesNotContain(SECRET);
             assertThat(api.json(got).path("url").asText()).isEqualTo(endpoint.url());
             assertThat(api.json(got).path("secretSet").asBoolean()).isTrue();
-            assertThat(service.services().webhookIntegration().storedSecret()).hasValueSatisfying(stored ->
+            assertThat(service.app().module(IpamModule.class).webhookIntegration().storedSecret()).hasValueSatisfying(stored ->
                     assertThat(stored).isNotBlank().doesNotContain(SECRET));
-            assertThat(service.services().webhookIntegration().settings().orElseThrow().secret().reveal()).isEqualTo(SECRET);
+            assertThat(service.app().module(IpamModule.class).webhookIntegration().settings().orElseThrow().secret().reveal()).isEqualTo(SECRET);
 
             assertThat(api.delete("/api/v1/integrations/webhook").statusCode()).isEqualTo(204);
             assertThat(api.get("/api/v1/integrations/webhook").statusCode()).isEqualTo(404);
@@ -111,14 +112,14 @@ class WebhookIntegrationTest {
 
             // A receiver holding another secret rejects the signature; the hook reports it, the address stays.
             try (OperatorEndpoint stranger = new OperatorEndpoint("some-other-secret")) {
-                service.services().webhookIntegration().configure(WebhookSettings.of(stranger.url(), SECRET));
+                service.app().module(IpamModule.class).webhookIntegration().configure(WebhookSettings.of(stranger.url(), SECRET));
                 HttpResponse<String> rejected = service.callHook("AfterModuleCreate", Map.of("params", Map.of("serviceid", 41)));
                 assertThat(rejected.statusCode()).isEqualTo(503);
                 assertThat(service.json(rejected).path("error").asText()).contains("webhook").contains("HTTP 401");
                 assertThat(stranger.deliveries()).singleElement().satisfies(d -> assertThat(d.signatureValid()).isFalse());
             }
 
-            service.services().webhookIntegration().configure(WebhookSettings.of(endpoint.url(), SECRET));
+            service.app().module(IpamModule.class).webhookIntegration().configure(WebhookSettings.of(endpoint.url(), SECRET));
             endpoint.answer(500);
             HttpResponse<String> refused = service.callHook("AfterModuleCreate", Map.of("params", Map.of("serviceid", 41)));
             assertThat(refused.statusCode()).isEqualTo(503);
@@ -130,7 +131,7 @@ class WebhookIntegrationTest {
             try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 closedPort = socket.getLocalPort();
             }
-            service.services().webhookIntegration().configure(WebhookSettings.of("http://127.0.0.1:" + closedPort + "/x", SECRET));
+            service.app().module(IpamModule.class).webhookIntegration().configure(WebhookSettings.of("http://127.0.0.1:" + closedPort + "/x", SECRET));
             HttpResponse<String> down = service.callHook("AfterModuleCreate", Map.of("params", Map.of("serviceid", 41)));
             assertThat(down.statusCode()).isEqualTo(503);
             assertThat(service.json(down).path("error").asText()).contains("webhook").contains("unreachable");
@@ -138,7 +139,7 @@ class WebhookIntegrationTest {
 
             // Service 41 does not exist in WHMCS: an orphan. Its release is committed even with the endpoint down.
             Assignment second = allocator.allocate(pool.id(), 42);
-            List<ReleaseResult> downRelease = service.services().orphans().release(List.of(second.id()), Actor.SYSTEM);
+            List<ReleaseResult> downRelease = service.app().module(IpamModule.class).orphans().release(List.of(second.id()), Actor.SYSTEM);
             assertThat(downRelease).singleElement().satisfies(r -> {
                 assertThat(r.released()).isTrue();
                 assertThat(r.detail()).contains("webhook").contains("unreachable");
@@ -146,8 +147,8 @@ class WebhookIntegrationTest {
             assertThat(allocator.assignmentsOf(42)).as("the release is committed").isEmpty();
 
             // NetBox down must not keep the webhook from being told, on push and on release.
-            service.services().webhookIntegration().configure(WebhookSettings.of(endpoint.url(), SECRET));
-            service.services().netBoxIntegration().configure(NetBoxSettings.of("http://127.0.0.1:" + closedPort, "t"),
+            service.app().module(IpamModule.class).webhookIntegration().configure(WebhookSettings.of(endpoint.url(), SECRET));
+            service.app().module(IpamModule.class).netBoxIntegration().configure(NetBoxSettings.of("http://127.0.0.1:" + closedPort, "t"),
                     NetBoxReleaseMode.DEPRECATE);
             endpoint.answer(200);
             int pushedBefore = endpoint.deliveries().size();
@@ -158,7 +159,7 @@ class WebhookIntegrationTest {
             assertThat(endpoint.deliveries().get(pushedBefore).signatureValid()).isTrue();
 
             int sentBefore = endpoint.deliveries().size();
-            List<ReleaseResult> released = service.services().orphans().releaseAll(Actor.SYSTEM);
+            List<ReleaseResult> released = service.app().module(IpamModule.class).orphans().releaseAll(Actor.SYSTEM);
             assertThat(released).singleElement().satisfies(r -> {
                 assertThat(r.released()).isTrue();
                 assertThat(r.address()).isEqualTo(held.address());

@@ -8,6 +8,7 @@ import io.routerbridge.ipam.PoolRepository;
 import io.routerbridge.ipam.AllocationRepository;
 import io.routerbridge.ipam.Assignment;
 import io.routerbridge.ipam.IpAllocator;
+import io.routerbridge.ipam.IpamModule;
 import io.routerbridge.ipam.NewPool;
 import io.routerbridge.ipam.Pool;
 import io.routerbridge.ipam.PoolService;
@@ -61,8 +62,8 @@ class NetBoxApiTest {
             Subnet subnet = new SubnetService(new SubnetRepository(db.dsl())).list().get(0);
             Pool pool = new PoolService(new PoolRepository(db.dsl())).create(NewPool.addresses("from-netbox", subnet.id()));
             Assignment assigned = new IpAllocator(new AllocationRepository(db.dsl())).allocate(pool.id(), 5);
-            service.services().netBoxIntegration().addIp(assigned);
-            service.services().netBoxIntegration().removeIp(assigned);
+            service.app().module(IpamModule.class).netBoxIntegration().addIp(assigned);
+            service.app().module(IpamModule.class).netBoxIntegration().removeIp(assigned);
             assertThat(netBox.writes()).extracting(FakeNetBox.Request::method).containsExactly("POST", "PATCH");
             assertThat(netBox.all(NetBoxClient.IP_ADDRESSES)).anySatisfy(o -> {
                 assertThat(o.path("address").asText()).isEqualTo(assigned.firstAddress() + "/24");

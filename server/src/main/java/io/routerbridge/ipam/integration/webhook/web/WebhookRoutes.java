@@ -3,11 +3,11 @@ package io.routerbridge.ipam.integration.webhook.web;
 import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.put;
-import static io.routerbridge.api.ApiRequests.body;
+import static io.routerbridge.http.ApiRequests.body;
 
 import io.javalin.http.Context;
-import io.routerbridge.api.ApiRoutes;
 import io.routerbridge.errors.NotFoundException;
+import io.routerbridge.http.ApiRoutes;
 import io.routerbridge.ipam.integration.webhook.WebhookIntegration;
 import io.routerbridge.ipam.integration.webhook.WebhookSettings;
 import java.util.Map;
