@@ -29,6 +29,7 @@ import io.routerbridge.ipam.netbox.NetBoxIntegration;
 import io.routerbridge.ipam.netbox.web.NetBoxRoutes;
 import io.routerbridge.ipam.web.IpamRoutes;
 import io.routerbridge.ipam.actionlog.ActionLog;
+import io.routerbridge.ipam.actionlog.ActionLogRepository;
 import io.routerbridge.ipam.actionlog.LogRoutes;
 import io.routerbridge.ipam.alerts.DailyCron;
 import io.routerbridge.ipam.alerts.HousekeepingSettings;
@@ -42,6 +43,7 @@ import io.routerbridge.ipam.orphans.OrphanRoutes;
 import io.routerbridge.ipam.orphans.Orphans;
 import io.routerbridge.ipam.sync.SyncRoutes;
 import io.routerbridge.ipam.sync.WhmcsSync;
+import io.routerbridge.jobs.JobRepository;
 import io.routerbridge.jobs.JobRoutes;
 import io.routerbridge.jobs.Jobs;
 import io.routerbridge.ipam.configuration.ConfigurationRepository;
@@ -170,8 +172,8 @@ public final class Services implements AutoCloseable {
         RouterAccess routerAccess = new RouterAccess(routerClients);
         this.mikroTikIntegration = new MikroTikIntegration(dsl, routerRegistry, routerAccess, clock);
         List<IpamIntegration> integrations = List.of(netBoxIntegration, webhookIntegration, mikroTikIntegration);
-        this.actionLog = new ActionLog(dsl, clock);
-        this.jobs = new Jobs(dsl, clock, json);
+        this.actionLog = new ActionLog(new ActionLogRepository(dsl), clock);
+        this.jobs = new Jobs(new JobRepository(dsl, json), clock);
         this.whmcsSync = new WhmcsSync(dsl, clock, actionLog);
         HeldBlocks heldBlocks = new HeldBlocks(dsl);
         // Assignments and releases are pushed to NetBox, the webhook and MikroTik (each a no-op while not configured).

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.routerbridge.Services;
 import io.routerbridge.ipam.IpAllocator;
 import io.routerbridge.ipam.actionlog.ActionLog;
+import io.routerbridge.ipam.actionlog.ActionLogRepository;
 import io.routerbridge.ipam.actionlog.Actor;
 import io.routerbridge.ipam.orphans.AssignmentReleaser;
 import io.routerbridge.ipam.orphans.HeldBlocks;
@@ -38,7 +39,7 @@ class IpCleanerTest {
         WhmcsFixture.reset(db);
         fixture = WhmcsFixture.layout(db);
         WhmcsFixture.seedServices(db);
-        ActionLog log = new ActionLog(db.dsl(), Clock.systemUTC());
+        ActionLog log = new ActionLog(new ActionLogRepository(db.dsl()), Clock.systemUTC());
         new WhmcsSync(db.dsl(), Clock.systemUTC(), log).run(false, Actor.WHMCS, new JobProgress() {
             @Override
             public void total(long total) {

@@ -13,6 +13,7 @@ import io.routerbridge.ipam.Assignment;
 import io.routerbridge.ipam.AssignmentStatus;
 import io.routerbridge.ipam.IpAllocator;
 import io.routerbridge.ipam.actionlog.ActionLog;
+import io.routerbridge.ipam.actionlog.ActionLogRepository;
 import io.routerbridge.ipam.actionlog.Actor;
 import io.routerbridge.ipam.actionlog.LogFilter;
 import io.routerbridge.ipam.actionlog.LoggedAction;
@@ -55,7 +56,7 @@ class OrphansTest {
         WhmcsFixture.reset(db);
         fixture = WhmcsFixture.layout(db);
         WhmcsFixture.seedServices(db);
-        log = new ActionLog(db.dsl(), Clock.systemUTC());
+        log = new ActionLog(new ActionLogRepository(db.dsl()), Clock.systemUTC());
         new WhmcsSync(db.dsl(), Clock.systemUTC(), log).run(false, Actor.WHMCS, QUIET);
         allocator = new IpAllocator(db.dsl());
         allocator.allocate(fixture.v4PoolId, 99);

@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.routerbridge.ipam.Assignment;
 import io.routerbridge.ipam.IpAllocator;
 import io.routerbridge.ipam.actionlog.ActionLog;
+import io.routerbridge.ipam.actionlog.ActionLogRepository;
 import io.routerbridge.ipam.actionlog.Actor;
 import io.routerbridge.ipam.actionlog.LogFilter;
 import io.routerbridge.jobs.JobProgress;
@@ -53,7 +54,7 @@ class WhmcsSyncTest {
         WhmcsFixture.reset(db);
         fixture = WhmcsFixture.layout(db);
         WhmcsFixture.seedServices(db);
-        log = new ActionLog(db.dsl(), Clock.systemUTC());
+        log = new ActionLog(new ActionLogRepository(db.dsl()), Clock.systemUTC());
         sync = new WhmcsSync(db.dsl(), Clock.systemUTC(), log);
     }
 
