@@ -43,6 +43,7 @@ import io.routerbridge.ipam.orphans.OrphanRoutes;
 import io.routerbridge.ipam.orphans.Orphans;
 import io.routerbridge.ipam.sync.SyncRoutes;
 import io.routerbridge.ipam.sync.WhmcsSync;
+import io.routerbridge.ipam.sync.WhmcsSyncRepository;
 import io.routerbridge.jobs.JobRepository;
 import io.routerbridge.jobs.JobRoutes;
 import io.routerbridge.jobs.Jobs;
@@ -174,7 +175,7 @@ public final class Services implements AutoCloseable {
         List<IpamIntegration> integrations = List.of(netBoxIntegration, webhookIntegration, mikroTikIntegration);
         this.actionLog = new ActionLog(new ActionLogRepository(dsl), clock);
         this.jobs = new Jobs(new JobRepository(dsl, json), clock);
-        this.whmcsSync = new WhmcsSync(dsl, clock, actionLog);
+        this.whmcsSync = new WhmcsSync(new WhmcsSyncRepository(dsl), clock, actionLog);
         HeldBlocks heldBlocks = new HeldBlocks(dsl);
         // Assignments and releases are pushed to NetBox, the webhook and MikroTik (each a no-op while not configured).
         PushRetryRepository pushRetries = new PushRetryRepository(dsl, json, clock);

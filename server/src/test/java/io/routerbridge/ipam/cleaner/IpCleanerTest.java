@@ -16,6 +16,7 @@ import io.routerbridge.ipam.orphans.AssignmentReleaser;
 import io.routerbridge.ipam.orphans.HeldBlocks;
 import io.routerbridge.ipam.sync.WhmcsFixture;
 import io.routerbridge.ipam.sync.WhmcsSync;
+import io.routerbridge.ipam.sync.WhmcsSyncRepository;
 import io.routerbridge.jobs.JobProgress;
 import io.routerbridge.testsupport.TestDatabase;
 import java.time.Clock;
@@ -40,7 +41,7 @@ class IpCleanerTest {
         fixture = WhmcsFixture.layout(db);
         WhmcsFixture.seedServices(db);
         ActionLog log = new ActionLog(new ActionLogRepository(db.dsl()), Clock.systemUTC());
-        new WhmcsSync(db.dsl(), Clock.systemUTC(), log).run(false, Actor.WHMCS, new JobProgress() {
+        new WhmcsSync(new WhmcsSyncRepository(db.dsl()), Clock.systemUTC(), log).run(false, Actor.WHMCS, new JobProgress() {
             @Override
             public void total(long total) {
             }

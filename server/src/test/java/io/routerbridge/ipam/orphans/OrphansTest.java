@@ -23,6 +23,7 @@ import io.routerbridge.ipam.integration.Integrations;
 import io.routerbridge.ipam.integration.IpamIntegration;
 import io.routerbridge.ipam.sync.WhmcsFixture;
 import io.routerbridge.ipam.sync.WhmcsSync;
+import io.routerbridge.ipam.sync.WhmcsSyncRepository;
 import io.routerbridge.jobs.JobProgress;
 import io.routerbridge.testsupport.TestDatabase;
 import java.time.Clock;
@@ -57,7 +58,7 @@ class OrphansTest {
         fixture = WhmcsFixture.layout(db);
         WhmcsFixture.seedServices(db);
         log = new ActionLog(new ActionLogRepository(db.dsl()), Clock.systemUTC());
-        new WhmcsSync(db.dsl(), Clock.systemUTC(), log).run(false, Actor.WHMCS, QUIET);
+        new WhmcsSync(new WhmcsSyncRepository(db.dsl()), Clock.systemUTC(), log).run(false, Actor.WHMCS, QUIET);
         allocator = new IpAllocator(db.dsl());
         allocator.allocate(fixture.v4PoolId, 99);
         db.execute("""

@@ -43,7 +43,8 @@ class SyncBenchmark {
             }
             db.execute(sql.toString());
         }
-        WhmcsSync sync = new WhmcsSync(db.dsl(), Clock.systemUTC(), new ActionLog(new ActionLogRepository(db.dsl()), Clock.systemUTC()));
+        WhmcsSync sync = new WhmcsSync(new WhmcsSyncRepository(db.dsl()), Clock.systemUTC(),
+                new ActionLog(new ActionLogRepository(db.dsl()), Clock.systemUTC()));
         JobProgress none = new JobProgress() {
             @Override
             public void total(long total) {

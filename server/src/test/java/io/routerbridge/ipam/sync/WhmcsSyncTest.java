@@ -55,7 +55,7 @@ class WhmcsSyncTest {
         fixture = WhmcsFixture.layout(db);
         WhmcsFixture.seedServices(db);
         log = new ActionLog(new ActionLogRepository(db.dsl()), Clock.systemUTC());
-        sync = new WhmcsSync(db.dsl(), Clock.systemUTC(), log);
+        sync = new WhmcsSync(new WhmcsSyncRepository(db.dsl()), Clock.systemUTC(), log);
     }
 
     @Test
