@@ -41,7 +41,8 @@ class IpCleanerTest {
         fixture = WhmcsFixture.layout(db);
         WhmcsFixture.seedServices(db);
         ActionLog log = new ActionLog(new ActionLogRepository(db.dsl()), Clock.systemUTC());
-        new WhmcsSync(new WhmcsSyncRepository(db.dsl()), Clock.systemUTC(), log).run(false, Actor.WHMCS, new JobProgress() {
+        WhmcsSync sync = new WhmcsSync(new WhmcsSyncRepository(db.dsl()), Clock.systemUTC(), log);
+        sync.run(false, Actor.WHMCS, new JobProgress() {
             @Override
             public void total(long total) {
             }
@@ -53,8 +54,8 @@ class IpCleanerTest {
         allocator = new IpAllocator(db.dsl());
         allocator.allocate(fixture.v4PoolId, 99);
         HeldBlocks held = new HeldBlocks(db.dsl());
-        cleaner = new IpCleaner(db.dsl(), held, new AssignmentReleaser(allocator, held, log), log, Clock.systemUTC(),
-                Services.jsonMapper());
+        cleaner = new IpCleaner(new CleanerRunRepository(db.dsl(), Services.jsonMapper()), held,
+                new AssignmentReleaser(allocator, held, log), log, Clock.systemUTC());
     }
 
     @Test
