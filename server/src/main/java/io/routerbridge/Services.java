@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.zaxxer.hikari.HikariDataSource;
+import io.routerbridge.api.ApiKeyRepository;
 import io.routerbridge.api.ApiKeys;
 import io.routerbridge.api.OpenApiDocument;
 import io.routerbridge.api.RestApi;
@@ -24,8 +25,12 @@ import io.routerbridge.ipam.IpamRemoval;
 import io.routerbridge.ipam.PoolService;
 import io.routerbridge.ipam.SubnetService;
 import io.routerbridge.ipam.exchange.IpamExchange;
+import io.routerbridge.ipam.exchange.IpamExchangeRepository;
 import io.routerbridge.ipam.exchange.web.ExchangeRoutes;
 import io.routerbridge.ipam.netbox.NetBoxIntegration;
+import io.routerbridge.ipam.netbox.NetBoxPull;
+import io.routerbridge.ipam.netbox.NetBoxPullRepository;
+import io.routerbridge.ipam.netbox.NetBoxSettingsRepository;
 import io.routerbridge.ipam.netbox.web.NetBoxRoutes;
 import io.routerbridge.ipam.web.IpamRoutes;
 import io.routerbridge.ipam.actionlog.ActionLog;
@@ -62,6 +67,7 @@ import io.routerbridge.ipam.integration.web.PushRetryRoutes;
 import io.routerbridge.ipam.assignments.AfterTerminateRelease;
 import io.routerbridge.ipam.assignments.Assignments;
 import io.routerbridge.ipam.integration.webhook.WebhookIntegration;
+import io.routerbridge.ipam.integration.webhook.WebhookSettingsRepository;
 import io.routerbridge.ipam.integration.webhook.web.WebhookRoutes;
 import io.routerbridge.ipam.configuration.Configurations;
 import io.routerbridge.ipam.configuration.web.ConfigurationRoutes;
@@ -165,12 +171,13 @@ public final class Services implements AutoCloseable {
         CredentialCipher cipher = new CredentialCipher(config.masterKeys());
         this.routerRegistry = new RouterRegistry(new RouterRepository(dsl), cipher, clock);
         this.dispatcher = new WhmcsDispatcher(json, moduleFunctions, hooks, this::rememberRouter);
-        this.apiKeys = new ApiKeys(dsl, clock);
+        this.apiKeys = new ApiKeys(new ApiKeyRepository(dsl), clock);
         this.subnetService = new SubnetService(dsl, clock);
         this.poolService = new PoolService(dsl, clock);
         this.ipAllocator = new IpAllocator(dsl, clock);
-        this.netBoxIntegration = new NetBoxIntegration(dsl, cipher, clock);
-        this.webhookIntegration = new WebhookIntegration(dsl, cipher, json, clock);
+        this.netBoxIntegration = new NetBoxIntegration(new NetBoxSettingsRepository(dsl, cipher),
+                new NetBoxPull(new NetBoxPullRepository(dsl, clock)), subnetService, clock);
+        this.webhookIntegration = new WebhookIntegration(new WebhookSettingsRepository(dsl, cipher), json, clock);
         this.routerClients = new RouterClients(ClientOptions.defaults().withConnectTimeout(Duration.ofSeconds(3))
                 .withCommandTimeout(Duration.ofSeconds(15)));
         RouterAccess routerAccess = new RouterAccess(routerClients);
@@ -270,7 +277,7 @@ public final class Services implements AutoCloseable {
                 new MikroTikRoutes(mikroTikIntegration),
                 new IpamRoutes(subnetService, poolService, assignments, new AssignmentSearch(dsl),
                         new IpamRemoval(dsl)),
-                new ExchangeRoutes(new IpamExchange(dsl, clock)),
+                new ExchangeRoutes(new IpamExchange(new IpamExchangeRepository(dsl, clock))),
                 new SyncRoutes(whmcsSync, jobs),
                 new JobRoutes(jobs),
                 new OrphanRoutes(orphans),

@@ -3,10 +3,8 @@ package io.routerbridge.ipam.netbox;
 import io.routerbridge.ipam.Assignment;
 import io.routerbridge.ipam.SubnetService;
 import io.routerbridge.ipam.integration.IpamIntegration;
-import io.routerbridge.routers.CredentialCipher;
 import java.time.Clock;
 import java.util.Optional;
-import org.jooq.DSLContext;
 
 /**
  * NetBox as configured in the database: its settings, a pull, and the {@link IpamIntegration} the
@@ -18,10 +16,10 @@ public final class NetBoxIntegration implements IpamIntegration {
     private final SubnetService subnets;
     private final Clock clock;
 
-    public NetBoxIntegration(DSLContext dsl, CredentialCipher cipher, Clock clock) {
-        this.repository = new NetBoxSettingsRepository(dsl, cipher);
-        this.pull = new NetBoxPull(dsl, clock);
-        this.subnets = new SubnetService(dsl, clock);
+    public NetBoxIntegration(NetBoxSettingsRepository repository, NetBoxPull pull, SubnetService subnets, Clock clock) {
+        this.repository = repository;
+        this.pull = pull;
+        this.subnets = subnets;
         this.clock = clock;
     }
 

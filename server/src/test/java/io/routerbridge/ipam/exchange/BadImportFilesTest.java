@@ -31,7 +31,7 @@ class BadImportFilesTest {
 
     @BeforeAll
     static void existingLayout() {
-        exchange = new IpamExchange(db.dsl(), Clock.systemUTC());
+        exchange = new IpamExchange(new IpamExchangeRepository(db.dsl(), Clock.systemUTC()));
         Subnet existing = new SubnetService(db.dsl()).create(NewSubnet.of("172.16.0.0/24").withGateway("172.16.0.1"));
         new PoolService(db.dsl()).create(NewPool.addresses("existing", existing.id()));
         before = exchange.export(ExchangeFormat.JSON);

@@ -29,7 +29,7 @@ class IpamExchangeTest {
 
     @BeforeEach
     void setUp() {
-        exchange = new IpamExchange(db.dsl(), Clock.systemUTC());
+        exchange = new IpamExchange(new IpamExchangeRepository(db.dsl(), Clock.systemUTC()));
         subnets = new SubnetService(db.dsl());
         pools = new PoolService(db.dsl());
     }
