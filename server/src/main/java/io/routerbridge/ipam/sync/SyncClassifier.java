@@ -28,6 +28,7 @@ public final class SyncClassifier {
     private final Map<Long, TreeMap<BigInteger, Held>> held = new HashMap<>();
     private final Set<List<Long>> servicesInPools = new HashSet<>();
     private final Map<Long, TreeMap<BigInteger, BigInteger>> occupied = new HashMap<>();
+    private final List<SyncItem> items = new ArrayList<>();
     private final List<NewAssignment> assigned = new ArrayList<>();
 
     /** A block the sync records as a new assignment of {@code serviceId}. */
@@ -62,9 +63,8 @@ public final class SyncClassifier {
         }
     }
 
-    /** One item per address token of the row, dedicatedip first. */
-    public List<SyncItem> classify(HostingRow row) {
-        List<SyncItem> items = new ArrayList<>(1);
+    /** Adds to {@link #items()} one item per address token of the row, dedicatedip first. */
+    public void classify(HostingRow row) {
         for (String token : HostingText.tokens(row.dedicatedIp(), row.assignedIps())) {
             if (liveOnly && !LIVE_STATUSES.contains(row.status())) {
                 items.add(new SyncItem(row.serviceId(), row.status(), token, SyncOutcome.SKIPPED_STATUS,
@@ -73,7 +73,6 @@ public final class SyncClassifier {
             }
             items.add(classify(row.serviceId(), row.status(), token));
         }
-        return items;
     }
 
     private SyncItem classify(long serviceId, String status, String token) {
@@ -121,6 +120,11 @@ public final class SyncClassifier {
         poolOccupied.put(block.first(), block.last());
         assigned.add(new NewAssignment(pool, serviceId, block));
         return new SyncItem(serviceId, status, token, SyncOutcome.ASSIGNED, "pool " + pool.id());
+    }
+
+    /** The items of every row classified so far, in order. */
+    public List<SyncItem> items() {
+        return items;
     }
 
     /** The blocks classified ASSIGNED so far, in order. */

@@ -4,7 +4,6 @@ import io.routerbridge.ipam.actionlog.ActionLog;
 import io.routerbridge.ipam.actionlog.Actor;
 import io.routerbridge.jobs.JobProgress;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,10 +50,9 @@ public final class WhmcsSync {
         List<HostingRow> rows = tx.hostingRowsWithAddresses();
         long read = System.nanoTime();
         progress.total(rows.size());
-        List<SyncItem> items = new ArrayList<>();
         int done = 0;
         for (HostingRow row : rows) {
-            items.addAll(classifier.classify(row));
+            classifier.classify(row);
             if (++done % PROGRESS_EVERY == 0) {
                 progress.done(done);
             }
@@ -68,6 +66,6 @@ public final class WhmcsSync {
         progress.done(rows.size());
         log.info("sync of {} rows: read {} ms, classify {} ms, write {} ms", rows.size(), (read - started) / 1_000_000,
                 (classified - read) / 1_000_000, (System.nanoTime() - classified) / 1_000_000);
-        return new SyncReport(liveOnly, rows.size(), items);
+        return new SyncReport(liveOnly, rows.size(), classifier.items());
     }
 }

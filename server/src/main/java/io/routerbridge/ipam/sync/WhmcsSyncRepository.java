@@ -81,11 +81,16 @@ public final class WhmcsSyncRepository {
 
     /** The tblhosting rows with something in dedicatedip or assignedips, by id. */
     List<HostingRow> hostingRowsWithAddresses() {
-        return dsl.select(H.ID, H.DOMAINSTATUS, H.DEDICATEDIP, H.ASSIGNEDIPS).from(H)
+        List<HostingRow> rows = new ArrayList<>();
+        try (var cursor = dsl.select(H.ID, H.DOMAINSTATUS, H.DEDICATEDIP, H.ASSIGNEDIPS).from(H)
                 .where(H.DEDICATEDIP.ne("").or(H.ASSIGNEDIPS.ne("")))
                 .orderBy(H.ID)
-                .fetch(r -> new HostingRow(r.get(H.ID), r.get(H.DOMAINSTATUS).getLiteral(), r.get(H.DEDICATEDIP),
-                        r.get(H.ASSIGNEDIPS)));
+                .fetchLazy()) {
+            for (var r : cursor) {
+                rows.add(new HostingRow(r.value1(), r.value2().getLiteral(), r.value3(), r.value4()));
+            }
+        }
+        return rows;
     }
 
     /** Inserts the blocks as ASSIGNED assignments of their services, assigned at {@code now}. */

@@ -45,10 +45,10 @@ class SyncClassifierTest {
     void eachAddressGetsTheOutcomeOfWhatIpamHoldsThere() {
         SyncClassifier classifier = new SyncClassifier(true, holdings());
 
-        List<SyncItem> items = classifier.classify(new HostingRow(7, "Active", "192.0.2.10",
+        classifier.classify(new HostingRow(7, "Active", "192.0.2.10",
                 "192.0.2.200\n10.9.9.9, bogus;192.0.2.1 192.0.2.20\n192.0.2.21\n192.0.2.8/29\n2001:db8:0:200::/56"));
 
-        assertThat(items).extracting(SyncItem::serviceId, SyncItem::status, SyncItem::text, SyncItem::outcome,
+        assertThat(classifier.items()).extracting(SyncItem::serviceId, SyncItem::status, SyncItem::text, SyncItem::outcome,
                 SyncItem::detail).containsExactly(
                 tuple(7L, "Active", "192.0.2.10", ASSIGNED, "pool 1"),
                 tuple(7L, "Active", "192.0.2.200", OUTSIDE_POOLS, "in a subnet but in none of its pools"),
@@ -68,11 +68,12 @@ class SyncClassifierTest {
     void aServiceAlreadyHoldingTheBlockIsLeftAsItIs() {
         SyncClassifier classifier = new SyncClassifier(true, holdings());
 
-        assertThat(classifier.classify(new HostingRow(50, "Suspended", "192.0.2.20", "")))
-                .extracting(SyncItem::outcome, SyncItem::detail).containsExactly(tuple(ALREADY_ASSIGNED, "pool 1"));
-        assertThat(classifier.classify(new HostingRow(50, "Active", "", "192.0.2.30")))
-                .extracting(SyncItem::outcome, SyncItem::detail)
-                .containsExactly(tuple(SERVICE_HOLDS_OTHER, "service already holds another block of pool 1"));
+        classifier.classify(new HostingRow(50, "Suspended", "192.0.2.20", ""));
+        classifier.classify(new HostingRow(50, "Active", "", "192.0.2.30"));
+
+        assertThat(classifier.items()).extracting(SyncItem::outcome, SyncItem::detail).containsExactly(
+                tuple(ALREADY_ASSIGNED, "pool 1"),
+                tuple(SERVICE_HOLDS_OTHER, "service already holds another block of pool 1"));
         assertThat(classifier.newAssignments()).isEmpty();
         assertThat(classifier.occupiedOfTouchedPools()).isEmpty();
     }
@@ -82,13 +83,16 @@ class SyncClassifierTest {
         SyncClassifier classifier = new SyncClassifier(false, holdings());
 
         classifier.classify(new HostingRow(1, "Active", "192.0.2.40", ""));
-        List<SyncItem> second = classifier.classify(new HostingRow(2, "Terminated", "192.0.2.40", "192.0.2.41"));
-        List<SyncItem> again = classifier.classify(new HostingRow(1, "Active", "192.0.2.40", "192.0.2.42"));
+        classifier.classify(new HostingRow(2, "Terminated", "192.0.2.40", "192.0.2.41"));
+        classifier.classify(new HostingRow(1, "Active", "192.0.2.40", "192.0.2.42"));
 
-        assertThat(second).extracting(SyncItem::outcome, SyncItem::detail)
-                .containsExactly(tuple(CONFLICT, "held by service 1"), tuple(ASSIGNED, "pool 1"));
-        assertThat(again).extracting(SyncItem::outcome)
-                .containsExactly(ALREADY_ASSIGNED, SERVICE_HOLDS_OTHER);
+        assertThat(classifier.items()).extracting(SyncItem::serviceId, SyncItem::text, SyncItem::outcome,
+                SyncItem::detail).containsExactly(
+                tuple(1L, "192.0.2.40", ASSIGNED, "pool 1"),
+                tuple(2L, "192.0.2.40", CONFLICT, "held by service 1"),
+                tuple(2L, "192.0.2.41", ASSIGNED, "pool 1"),
+                tuple(1L, "192.0.2.40", ALREADY_ASSIGNED, "pool 1"),
+                tuple(1L, "192.0.2.42", SERVICE_HOLDS_OTHER, "service already holds another block of pool 1"));
         assertThat(classifier.newAssignments()).extracting(SyncClassifier.NewAssignment::serviceId,
                 SyncClassifier.NewAssignment::address)
                 .containsExactly(tuple(1L, "192.0.2.40"), tuple(2L, "192.0.2.41"));
@@ -98,11 +102,12 @@ class SyncClassifierTest {
     void liveOnlySkipsEveryAddressOfServicesThatAreNotActiveOrSuspended() {
         SyncClassifier classifier = new SyncClassifier(true, holdings());
 
-        assertThat(classifier.classify(new HostingRow(4, "Terminated", "192.0.2.13", "bogus")))
-                .extracting(SyncItem::outcome, SyncItem::detail)
-                .containsExactly(tuple(SKIPPED_STATUS, "service is Terminated"),
-                        tuple(SKIPPED_STATUS, "service is Terminated"));
-        assertThat(classifier.classify(new HostingRow(5, "Pending", "", ""))).isEmpty();
+        classifier.classify(new HostingRow(4, "Terminated", "192.0.2.13", "bogus"));
+        classifier.classify(new HostingRow(5, "Pending", "", ""));
+
+        assertThat(classifier.items()).extracting(SyncItem::serviceId, SyncItem::outcome, SyncItem::detail)
+                .containsExactly(tuple(4L, SKIPPED_STATUS, "service is Terminated"),
+                        tuple(4L, SKIPPED_STATUS, "service is Terminated"));
         assertThat(classifier.newAssignments()).isEmpty();
     }
 
