@@ -1,6 +1,7 @@
 package io.routerbridge;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.routerbridge.api.ApiKeyRepository;
 import io.routerbridge.api.ApiKeys;
 import io.routerbridge.api.IssuedApiKey;
 import io.routerbridge.config.DatabaseConfig;
@@ -26,7 +27,8 @@ final class CreateApiKeyCommand implements CliCommand {
         DatabaseConfig config = DatabaseConfig.fromEnvironment(env);
         try (HikariDataSource pool = Database.pool(config)) {
             new Migrations(pool).migrate();
-            IssuedApiKey issued = new ApiKeys(Database.dsl(pool), Clock.systemUTC()).create(args.get(1));
+            ApiKeys keys = new ApiKeys(new ApiKeyRepository(Database.dsl(pool)), Clock.systemUTC());
+            IssuedApiKey issued = keys.create(args.get(1));
             out.println("routerbridge: API key \"" + issued.key().name() + "\" created with id " + issued.key().keyId()
                     + "; store it now, it cannot be shown again:");
             out.println(issued.text());

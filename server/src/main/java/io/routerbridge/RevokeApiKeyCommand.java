@@ -1,6 +1,7 @@
 package io.routerbridge;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.routerbridge.api.ApiKeyRepository;
 import io.routerbridge.api.ApiKeys;
 import io.routerbridge.config.DatabaseConfig;
 import io.routerbridge.config.Environment;
@@ -23,7 +24,8 @@ final class RevokeApiKeyCommand implements CliCommand {
         }
         DatabaseConfig config = DatabaseConfig.fromEnvironment(env);
         try (HikariDataSource pool = Database.pool(config)) {
-            boolean revoked = new ApiKeys(Database.dsl(pool), Clock.systemUTC()).revoke(args.get(1).trim());
+            ApiKeys keys = new ApiKeys(new ApiKeyRepository(Database.dsl(pool)), Clock.systemUTC());
+            boolean revoked = keys.revoke(args.get(1).trim());
             out.println(revoked ? "routerbridge: API key " + args.get(1).trim() + " revoked"
                     : "routerbridge: no active API key with id " + args.get(1).trim());
             return revoked ? 0 : 1;

@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 
 /** Rows of mod_routerbridge_api_key. Timestamps are stored in UTC. */
-final class ApiKeyRepository {
+public final class ApiKeyRepository {
     private static final ModRouterbridgeApiKey K = MOD_ROUTERBRIDGE_API_KEY;
 
     /** A key with its bcrypt hash, for verification only. */
@@ -26,7 +26,7 @@ final class ApiKeyRepository {
 
     private final DSLContext dsl;
 
-    ApiKeyRepository(DSLContext dsl) {
+    public ApiKeyRepository(DSLContext dsl) {
         this.dsl = dsl;
     }
 

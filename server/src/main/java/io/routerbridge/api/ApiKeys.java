@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-import org.jooq.DSLContext;
 
 /**
  * Issues, verifies and revokes REST API keys.
@@ -60,12 +59,12 @@ public final class ApiKeys {
     private record Failures(int count, Instant since) {
     }
 
-    public ApiKeys(DSLContext dsl, Clock clock) {
-        this(dsl, clock, DEFAULT_CACHE_TTL);
+    public ApiKeys(ApiKeyRepository repository, Clock clock) {
+        this(repository, clock, DEFAULT_CACHE_TTL);
     }
 
-    public ApiKeys(DSLContext dsl, Clock clock, Duration cacheTtl) {
-        this.repository = new ApiKeyRepository(dsl);
+    public ApiKeys(ApiKeyRepository repository, Clock clock, Duration cacheTtl) {
+        this.repository = repository;
         this.clock = clock;
         this.cacheTtl = cacheTtl;
     }

@@ -12,7 +12,7 @@ public final class ApiKeysModule implements Module {
     private final ApiKeys apiKeys;
 
     public ApiKeysModule(Infrastructure infra) {
-        this.apiKeys = new ApiKeys(infra.dsl(), infra.clock());
+        this.apiKeys = new ApiKeys(new ApiKeyRepository(infra.dsl()), infra.clock());
     }
 
     public ApiKeys apiKeys() {

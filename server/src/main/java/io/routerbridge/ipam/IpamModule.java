@@ -1,5 +1,15 @@
 package io.routerbridge.ipam;
 
+import io.routerbridge.ipam.alerts.UsageAlertRepository;
+import io.routerbridge.ipam.cleaner.CleanerRunRepository;
+import io.routerbridge.ipam.clientarea.ClientAreaSettingsRepository;
+import io.routerbridge.ipam.sync.WhmcsSyncRepository;
+import io.routerbridge.ipam.actionlog.ActionLogRepository;
+import io.routerbridge.ipam.integration.webhook.WebhookSettingsRepository;
+import io.routerbridge.ipam.netbox.NetBoxPullRepository;
+import io.routerbridge.ipam.netbox.NetBoxPull;
+import io.routerbridge.ipam.netbox.NetBoxSettingsRepository;
+import io.routerbridge.ipam.exchange.IpamExchangeRepository;
 import io.routerbridge.http.ApiRoutes;
 import io.routerbridge.ipam.actionlog.ActionLog;
 import io.routerbridge.ipam.actionlog.LogRoutes;
@@ -94,13 +104,14 @@ public final class IpamModule implements Module {
         this.allocator = new IpAllocator(new AllocationRepository(dsl), clock);
         this.search = new AssignmentSearch(new AssignmentRepository(dsl));
         this.removal = new IpamRemoval(new SubnetRepository(dsl), new PoolRepository(dsl));
-        this.exchange = new IpamExchange(dsl, clock);
-        this.netBox = new NetBoxIntegration(dsl, infra.cipher(), clock);
-        this.webhook = new WebhookIntegration(dsl, infra.cipher(), infra.json(), clock);
+        this.exchange = new IpamExchange(new IpamExchangeRepository(dsl, clock));
+        this.netBox = new NetBoxIntegration(new NetBoxSettingsRepository(dsl, infra.cipher()),
+                new NetBoxPull(new NetBoxPullRepository(dsl, clock)), subnets, clock);
+        this.webhook = new WebhookIntegration(new WebhookSettingsRepository(dsl, infra.cipher()), infra.json(), clock);
         List<IpamIntegration> every = new ArrayList<>(List.of(netBox, webhook));
         every.addAll(integrationsAbove);
-        this.actionLog = new ActionLog(dsl, clock);
-        this.whmcsSync = new WhmcsSync(dsl, clock, actionLog);
+        this.actionLog = new ActionLog(new ActionLogRepository(dsl), clock);
+        this.whmcsSync = new WhmcsSync(new WhmcsSyncRepository(dsl), clock, actionLog);
         HeldBlocks heldBlocks = new HeldBlocks(new HeldBlockRepository(dsl));
         PushRetryRepository pushRetries = new PushRetryRepository(dsl, infra.json(), clock);
         this.integrations = new Integrations(List.copyOf(every), pushRetries);
@@ -108,11 +119,11 @@ public final class IpamModule implements Module {
         AssignmentReleaser releaser = new AssignmentReleaser(allocator, heldBlocks, actionLog, integrations);
         this.assignments = new Assignments(allocator, search, heldBlocks, releaser, actionLog, integrations);
         this.orphans = new Orphans(heldBlocks, releaser);
-        this.clientAreaSettings = new ClientAreaSettings(dsl);
+        this.clientAreaSettings = new ClientAreaSettings(new ClientAreaSettingsRepository(dsl));
         this.clientIps = new ClientIps(new ClientIpRepository(dsl), heldBlocks, releaser, clientAreaSettings);
-        this.ipCleaner = new IpCleaner(dsl, heldBlocks, releaser, actionLog, clock, infra.json());
+        this.ipCleaner = new IpCleaner(new CleanerRunRepository(dsl, infra.json()), heldBlocks, releaser, actionLog, clock);
         this.housekeepingSettings = new HousekeepingSettings(dsl);
-        this.usageAlerts = new UsageAlerts(dsl, clock);
+        this.usageAlerts = new UsageAlerts(new UsageAlertRepository(dsl), clock);
         this.configurations = new Configurations(new ConfigurationRepository(dsl), pools, subnets, clock);
         this.hosting = new WhmcsHostingRepository(dsl);
         this.serviceAddresses = new ServiceAddresses(configurations, allocator, hosting);

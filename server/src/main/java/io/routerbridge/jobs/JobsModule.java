@@ -10,7 +10,7 @@ public final class JobsModule implements Module {
     private final Jobs jobs;
 
     public JobsModule(Infrastructure infra) {
-        this.jobs = new Jobs(infra.dsl(), infra.clock(), infra.json());
+        this.jobs = new Jobs(new JobRepository(infra.dsl(), infra.json()), infra.clock());
     }
 
     public Jobs jobs() {

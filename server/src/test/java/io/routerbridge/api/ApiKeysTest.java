@@ -25,7 +25,7 @@ class ApiKeysTest {
 
     @Test
     void keysAreRandomLongAndStoredOnlyAsBcryptHashes() {
-        ApiKeys keys = new ApiKeys(db.dsl(), clock);
+        ApiKeys keys = new ApiKeys(new ApiKeyRepository(db.dsl()), clock);
         Set<String> texts = new HashSet<>();
         for (int i = 0; i < 3; i++) {
             IssuedApiKey issued = keys.create("key " + i);
@@ -42,7 +42,7 @@ class ApiKeysTest {
 
     @Test
     void authenticateFindsTheKeyAndRejectsOthers() {
-        ApiKeys keys = new ApiKeys(db.dsl(), clock);
+        ApiKeys keys = new ApiKeys(new ApiKeyRepository(db.dsl()), clock);
         IssuedApiKey issued = keys.create("ci");
 
         assertThat(keys.authenticate(issued.text()).id()).isEqualTo(issued.key().id());
@@ -55,7 +55,7 @@ class ApiKeysTest {
 
     @Test
     void wrongSecretsForOneKeyIdAreRefusedWithoutBcryptOnceTooMany() {
-        ApiKeys keys = new ApiKeys(db.dsl(), clock, Duration.ofSeconds(30));
+        ApiKeys keys = new ApiKeys(new ApiKeyRepository(db.dsl()), clock, Duration.ofSeconds(30));
         IssuedApiKey attacked = keys.create("attacked");
         IssuedApiKey busy = keys.create("busy");
         keys.authenticate(busy.text());
@@ -80,8 +80,8 @@ class ApiKeysTest {
 
     @Test
     void revocationByAnotherProcessTakesEffectWhenTheCacheEntryExpires() {
-        ApiKeys service = new ApiKeys(db.dsl(), clock, Duration.ofSeconds(30));
-        ApiKeys commandLine = new ApiKeys(db.dsl(), clock);
+        ApiKeys service = new ApiKeys(new ApiKeyRepository(db.dsl()), clock, Duration.ofSeconds(30));
+        ApiKeys commandLine = new ApiKeys(new ApiKeyRepository(db.dsl()), clock);
         IssuedApiKey issued = service.create("rotating");
         service.authenticate(issued.text());
 
@@ -96,7 +96,7 @@ class ApiKeysTest {
 
     @Test
     void cachedVerificationIsMuchFasterThanBcrypt() {
-        ApiKeys keys = new ApiKeys(db.dsl(), clock);
+        ApiKeys keys = new ApiKeys(new ApiKeyRepository(db.dsl()), clock);
         IssuedApiKey issued = keys.create("speed");
         long first = System.nanoTime();
         keys.authenticate(issued.text());
@@ -112,7 +112,7 @@ class ApiKeysTest {
 
     @Test
     void nameIsRequiredAndBounded() {
-        ApiKeys keys = new ApiKeys(db.dsl(), clock);
+        ApiKeys keys = new ApiKeys(new ApiKeyRepository(db.dsl()), clock);
         assertThatThrownBy(() -> keys.create(" ")).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> keys.create("x".repeat(101))).isInstanceOf(InvalidInputException.class);
     }

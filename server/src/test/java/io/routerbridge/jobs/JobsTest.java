@@ -17,7 +17,7 @@ class JobsTest {
 
     @Test
     void aSucceedingJobKeepsItsProgressAndSummary() {
-        try (Jobs jobs = new Jobs(db.dsl(), Clock.systemUTC(), Application.jsonMapper())) {
+        try (Jobs jobs = new Jobs(new JobRepository(db.dsl(), Application.jsonMapper()), Clock.systemUTC())) {
             Job job = jobs.runAndWait("count", "tests", progress -> {
                 progress.total(3);
                 progress.done(2);
@@ -34,7 +34,7 @@ class JobsTest {
 
     @Test
     void aFailingJobIsFailedWithItsError() {
-        try (Jobs jobs = new Jobs(db.dsl(), Clock.systemUTC(), Application.jsonMapper())) {
+        try (Jobs jobs = new Jobs(new JobRepository(db.dsl(), Application.jsonMapper()), Clock.systemUTC())) {
             Job job = jobs.runAndWait("boom", "tests", progress -> {
                 throw new IllegalStateException("tblhosting unreadable");
             });

@@ -1,8 +1,5 @@
 package io.routerbridge.ipam.cleaner;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.routerbridge.ipam.actionlog.ActionLog;
 import io.routerbridge.ipam.actionlog.Actor;
 import io.routerbridge.ipam.orphans.AssignmentReleaser;
@@ -11,17 +8,12 @@ import io.routerbridge.ipam.orphans.HeldBlocks;
 import io.routerbridge.ipam.orphans.ReleaseResult;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.jooq.DSLContext;
-
-import static io.routerbridge.persistence.jooq.Tables.MOD_ROUTERBRIDGE_IPAM_CLEANER_RUN;
 
 /**
  * Finds assignments of services that are no longer live (Terminated, Cancelled, Fraud, Completed or
@@ -30,24 +22,20 @@ import static io.routerbridge.persistence.jooq.Tables.MOD_ROUTERBRIDGE_IPAM_CLEA
  */
 public final class IpCleaner {
     public static final Set<String> DEAD_STATUSES = Set.of("Terminated", "Cancelled", "Fraud", "Completed");
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
 
-    private final DSLContext dsl;
+    private final CleanerRunRepository runs;
     private final HeldBlocks heldBlocks;
     private final AssignmentReleaser releaser;
     private final ActionLog actionLog;
     private final Clock clock;
-    private final ObjectMapper json;
 
-    public IpCleaner(DSLContext dsl, HeldBlocks heldBlocks, AssignmentReleaser releaser, ActionLog actionLog,
-                     Clock clock, ObjectMapper json) {
-        this.dsl = dsl;
+    public IpCleaner(CleanerRunRepository runs, HeldBlocks heldBlocks, AssignmentReleaser releaser,
+                     ActionLog actionLog, Clock clock) {
+        this.runs = runs;
         this.heldBlocks = heldBlocks;
         this.releaser = releaser;
         this.actionLog = actionLog;
         this.clock = clock;
-        this.json = json;
     }
 
     public CleanerReport run(CleanerMode mode, Actor actor) {
@@ -67,14 +55,7 @@ public final class IpCleaner {
                     block.serviceStatus(), released));
         }
         CleanerReport report = new CleanerReport(mode, now, items);
-        var R = MOD_ROUTERBRIDGE_IPAM_CLEANER_RUN;
-        try {
-            dsl.insertInto(R).set(R.MODE, mode.name()).set(R.RAN_AT, LocalDateTime.ofInstant(now, ZoneOffset.UTC))
-                    .set(R.FOUND, items.size()).set(R.RELEASED, (int) report.released())
-                    .set(R.REPORT, json.writeValueAsString(report.toMap())).execute();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cleaner report not serialisable", e);
-        }
+        runs.insert(report);
         actionLog.record(actor, ActionLog.CLEANER, null, null, null,
                 "mode=" + mode.name().toLowerCase(Locale.ROOT) + "; found=" + items.size()
                         + "; released=" + report.released());
@@ -83,13 +64,6 @@ public final class IpCleaner {
 
     /** The latest stored report, as handed to WHMCS. */
     public Optional<Map<String, Object>> latestReport() {
-        var R = MOD_ROUTERBRIDGE_IPAM_CLEANER_RUN;
-        return dsl.select(R.REPORT).from(R).orderBy(R.ID.desc()).limit(1).fetchOptional(R.REPORT).map(text -> {
-            try {
-                return json.readValue(text, MAP);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("unreadable cleaner report", e);
-            }
-        });
+        return runs.latestReport();
     }
 }

@@ -14,7 +14,6 @@ import io.routerbridge.ipam.PoolService;
 import io.routerbridge.ipam.ReservationRules;
 import io.routerbridge.ipam.Subnet;
 import io.routerbridge.ipam.SubnetService;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.jooq.DSLContext;
 
 /**
  * Export and import of subnets and pools. An import is one transaction: every entry goes through the
@@ -31,17 +29,14 @@ import org.jooq.DSLContext;
  * anywhere rolls the whole file back, so the database is either fully updated or untouched.
  */
 public final class IpamExchange {
-    private final DSLContext dsl;
-    private final Clock clock;
+    private final IpamExchangeRepository repository;
 
-    public IpamExchange(DSLContext dsl, Clock clock) {
-        this.dsl = dsl;
-        this.clock = clock;
+    public IpamExchange(IpamExchangeRepository repository) {
+        this.repository = repository;
     }
 
     public IpamSnapshot snapshot() {
-        return snapshot(new SubnetService(new SubnetRepository(dsl), clock),
-                new PoolService(new PoolRepository(dsl), clock));
+        return repository.read(IpamExchange::snapshot);
     }
 
     public String export(ExchangeFormat format) {
@@ -54,22 +49,12 @@ public final class IpamExchange {
         if (!parsed.problems().isEmpty()) {
             return new ImportResult(dryRun, 0, 0, parsed.problems());
         }
-        try {
-            return dsl.transactionResult(cfg -> {
-                ImportResult result = apply(cfg.dsl(), parsed, dryRun);
-                if (!result.applied()) {
-                    throw new RolledBack(result);
-                }
-                return result;
-            });
-        } catch (RolledBack rolledBack) {
-            return rolledBack.result;
-        }
+        return repository.inTransaction((subnets, pools) -> apply(subnets, pools, parsed, dryRun),
+                ImportResult::applied);
     }
 
-    private ImportResult apply(DSLContext tx, ExchangeCodec.Parsed parsed, boolean dryRun) {
-        SubnetService subnets = new SubnetService(new SubnetRepository(tx), clock);
-        PoolService pools = new PoolService(new PoolRepository(tx), clock);
+    private static ImportResult apply(SubnetService subnets, PoolService pools, ExchangeCodec.Parsed parsed,
+                                      boolean dryRun) {
         Map<String, Subnet> byCidr = new HashMap<>();
         subnets.list().forEach(s -> byCidr.put(s.cidr(), s));
         List<ImportProblem> problems = new ArrayList<>();
@@ -152,15 +137,5 @@ public final class IpamExchange {
         String first = family.toAddress(range.first()).toCanonicalString();
         return range.first().equals(range.last()) ? first
                 : first + "-" + family.toAddress(range.last()).toCanonicalString();
-    }
-
-    /** Carries the result out of the transaction so that it is rolled back. */
-    private static final class RolledBack extends RuntimeException {
-        private final ImportResult result;
-
-        RolledBack(ImportResult result) {
-            super(null, null, false, false);
-            this.result = result;
-        }
     }
 }

@@ -7,7 +7,6 @@ import io.routerbridge.ipam.SubnetService;
 import io.routerbridge.ipam.integration.IpamIntegration;
 import java.time.Clock;
 import java.util.Optional;
-import org.jooq.DSLContext;
 
 /**
  * NetBox as configured in the database: its settings, a pull, and the {@link IpamIntegration} the
@@ -19,10 +18,10 @@ public final class NetBoxIntegration implements IpamIntegration {
     private final SubnetService subnets;
     private final Clock clock;
 
-    public NetBoxIntegration(DSLContext dsl, CredentialCipher cipher, Clock clock) {
-        this.repository = new NetBoxSettingsRepository(dsl, cipher);
-        this.pull = new NetBoxPull(dsl, clock);
-        this.subnets = new SubnetService(new SubnetRepository(dsl), clock);
+    public NetBoxIntegration(NetBoxSettingsRepository repository, NetBoxPull pull, SubnetService subnets, Clock clock) {
+        this.repository = repository;
+        this.pull = pull;
+        this.subnets = subnets;
         this.clock = clock;
     }
 

@@ -10,14 +10,12 @@ import io.routerbridge.ipam.ReservationRules;
 import io.routerbridge.ipam.Subnet;
 import io.routerbridge.ipam.SubnetService;
 import java.math.BigInteger;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jooq.DSLContext;
 
 /**
  * Pulls NetBox prefixes and IP addresses into IPAM, in one transaction after everything has been
@@ -36,12 +34,10 @@ public final class NetBoxPull {
     private static final Set<String> SUBNET_STATUSES = Set.of("active", "container", "reserved");
     private static final Set<String> USED_ADDRESS_STATUSES = Set.of("active", "reserved", "dhcp", "slaac");
 
-    private final DSLContext dsl;
-    private final Clock clock;
+    private final NetBoxPullRepository repository;
 
-    public NetBoxPull(DSLContext dsl, Clock clock) {
-        this.dsl = dsl;
-        this.clock = clock;
+    public NetBoxPull(NetBoxPullRepository repository) {
+        this.repository = repository;
     }
 
     private record Prefix(NetBoxObject source, Subnet shape) {
@@ -50,8 +46,7 @@ public final class NetBoxPull {
     public NetBoxPullReport pull(NetBoxClient client) {
         List<NetBoxObject> prefixes = client.prefixes();
         List<NetBoxObject> addresses = client.ipAddresses();
-        return dsl.transactionResult(cfg -> apply(new SubnetService(new SubnetRepository(cfg.dsl()), clock), prefixes,
-                addresses));
+        return repository.inTransaction(subnets -> apply(subnets, prefixes, addresses));
     }
 
     private NetBoxPullReport apply(SubnetService subnets, List<NetBoxObject> netBoxPrefixes,

@@ -12,13 +12,13 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 
 /** The stored NetBox connection; the token is encrypted at rest with {@link CredentialCipher}. */
-final class NetBoxSettingsRepository {
+public final class NetBoxSettingsRepository {
     private static final String NAME = "default";
 
     private final DSLContext dsl;
     private final CredentialCipher cipher;
 
-    NetBoxSettingsRepository(DSLContext dsl, CredentialCipher cipher) {
+    public NetBoxSettingsRepository(DSLContext dsl, CredentialCipher cipher) {
         this.dsl = dsl;
         this.cipher = cipher;
     }

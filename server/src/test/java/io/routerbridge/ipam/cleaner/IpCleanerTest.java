@@ -11,12 +11,14 @@ import io.routerbridge.ipam.AllocationRepository;
 import io.routerbridge.app.Application;
 import io.routerbridge.ipam.IpAllocator;
 import io.routerbridge.ipam.actionlog.ActionLog;
+import io.routerbridge.ipam.actionlog.ActionLogRepository;
 import io.routerbridge.ipam.actionlog.Actor;
 import io.routerbridge.ipam.orphans.HeldBlockRepository;
 import io.routerbridge.ipam.orphans.AssignmentReleaser;
 import io.routerbridge.ipam.orphans.HeldBlocks;
 import io.routerbridge.ipam.sync.WhmcsFixture;
 import io.routerbridge.ipam.sync.WhmcsSync;
+import io.routerbridge.ipam.sync.WhmcsSyncRepository;
 import io.routerbridge.jobs.JobProgress;
 import io.routerbridge.testsupport.TestDatabase;
 import java.time.Clock;
@@ -40,8 +42,9 @@ class IpCleanerTest {
         WhmcsFixture.reset(db);
         fixture = WhmcsFixture.layout(db);
         WhmcsFixture.seedServices(db);
-        ActionLog log = new ActionLog(db.dsl(), Clock.systemUTC());
-        new WhmcsSync(db.dsl(), Clock.systemUTC(), log).run(false, Actor.WHMCS, new JobProgress() {
+        ActionLog log = new ActionLog(new ActionLogRepository(db.dsl()), Clock.systemUTC());
+        WhmcsSync sync = new WhmcsSync(new WhmcsSyncRepository(db.dsl()), Clock.systemUTC(), log);
+        sync.run(false, Actor.WHMCS, new JobProgress() {
             @Override
             public void total(long total) {
             }
@@ -53,8 +56,8 @@ class IpCleanerTest {
         allocator = new IpAllocator(new AllocationRepository(db.dsl()));
         allocator.allocate(fixture.v4PoolId, 99);
         HeldBlocks held = new HeldBlocks(new HeldBlockRepository(db.dsl()));
-        cleaner = new IpCleaner(db.dsl(), held, new AssignmentReleaser(allocator, held, log), log, Clock.systemUTC(),
-                Application.jsonMapper());
+        cleaner = new IpCleaner(new CleanerRunRepository(db.dsl(), Application.jsonMapper()), held,
+                new AssignmentReleaser(allocator, held, log), log, Clock.systemUTC());
     }
 
     @Test

@@ -33,7 +33,7 @@ class BadImportFilesTest {
 
     @BeforeAll
     static void existingLayout() {
-        exchange = new IpamExchange(db.dsl(), Clock.systemUTC());
+        exchange = new IpamExchange(new IpamExchangeRepository(db.dsl(), Clock.systemUTC()));
         Subnet existing = new SubnetService(new SubnetRepository(db.dsl())).create(NewSubnet.of("172.16.0.0/24").withGateway("172.16.0.1"));
         new PoolService(new PoolRepository(db.dsl())).create(NewPool.addresses("existing", existing.id()));
         before = exchange.export(ExchangeFormat.JSON);

@@ -28,7 +28,7 @@ class ExchangeRoundTripProperties {
     @BeforeContainer
     static void start() {
         db = new TestDatabase().start();
-        exchange = new IpamExchange(db.dsl(), Clock.systemUTC());
+        exchange = new IpamExchange(new IpamExchangeRepository(db.dsl(), Clock.systemUTC()));
     }
 
     @AfterContainer

@@ -31,7 +31,7 @@ class IpamExchangeTest {
 
     @BeforeEach
     void setUp() {
-        exchange = new IpamExchange(db.dsl(), Clock.systemUTC());
+        exchange = new IpamExchange(new IpamExchangeRepository(db.dsl(), Clock.systemUTC()));
         subnets = new SubnetService(new SubnetRepository(db.dsl()));
         pools = new PoolService(new PoolRepository(db.dsl()));
     }

@@ -70,7 +70,7 @@ class NetBoxTest {
         netBox.add(NetBoxClient.IP_ADDRESSES, "2001:db8:50::10/64", "dhcp", "");
         netBox.add(NetBoxClient.IP_ADDRESSES, "10.60.0.1/24", "active", "elsewhere");
 
-        NetBoxPullReport report = new NetBoxPull(db.dsl(), Clock.systemUTC()).pull(client);
+        NetBoxPullReport report = new NetBoxPull(new NetBoxPullRepository(db.dsl(), Clock.systemUTC())).pull(client);
 
         assertThat(report.subnetsCreated()).isEqualTo(4);
         assertThat(report.prefixesSkipped()).isEqualTo(1);
@@ -92,7 +92,7 @@ class NetBoxTest {
                 .as("5 objects per collection in pages of 2").isEqualTo(4);
         assertThat(netBox.writes()).isEmpty();
 
-        NetBoxPullReport again = new NetBoxPull(db.dsl(), Clock.systemUTC()).pull(client);
+        NetBoxPullReport again = new NetBoxPull(new NetBoxPullRepository(db.dsl(), Clock.systemUTC())).pull(client);
         assertThat(again.subnetsCreated()).isZero();
         assertThat(again.subnetsAlreadyPresent()).isEqualTo(4);
         assertThat(subnets.list()).hasSize(4);
@@ -164,7 +164,7 @@ class NetBoxTest {
         Subnet subnet = subnets.create(NewSubnet.of("10.90.0.0/24"));
         Pool pool = pools.create(NewPool.addresses("netbox-down", subnet.id()));
 
-        assertThatThrownBy(() -> new NetBoxPull(db.dsl(), Clock.systemUTC()).pull(down))
+        assertThatThrownBy(() -> new NetBoxPull(new NetBoxPullRepository(db.dsl(), Clock.systemUTC())).pull(down))
                 .isInstanceOf(IntegrationException.class)
                 .hasMessageContaining("unreachable").hasMessageContaining("127.0.0.1:" + closedPort)
                 .hasMessageNotContaining(FakeNetBox.TOKEN);
@@ -181,7 +181,7 @@ class NetBoxTest {
     void refusedTokenAndHalfFailedPullChangeNothing() {
         netBox.add(NetBoxClient.PREFIXES, "10.95.0.0/24", "active", "");
         NetBoxClient wrongToken = new NetBoxClient(NetBoxSettings.of(netBox.url(), "not-the-token"));
-        assertThatThrownBy(() -> new NetBoxPull(db.dsl(), Clock.systemUTC()).pull(wrongToken))
+        assertThatThrownBy(() -> new NetBoxPull(new NetBoxPullRepository(db.dsl(), Clock.systemUTC())).pull(wrongToken))
                 .isInstanceOf(IntegrationException.class).hasMessageContaining("HTTP 403")
                 .hasMessageNotContaining("not-the-token");
         assertThat(subnets.list()).isEmpty();

@@ -14,6 +14,7 @@ import io.routerbridge.ipam.Assignment;
 import io.routerbridge.ipam.AssignmentStatus;
 import io.routerbridge.ipam.IpAllocator;
 import io.routerbridge.ipam.actionlog.ActionLog;
+import io.routerbridge.ipam.actionlog.ActionLogRepository;
 import io.routerbridge.ipam.actionlog.Actor;
 import io.routerbridge.ipam.actionlog.LogFilter;
 import io.routerbridge.ipam.actionlog.LoggedAction;
@@ -23,6 +24,7 @@ import io.routerbridge.ipam.integration.Integrations;
 import io.routerbridge.ipam.integration.IpamIntegration;
 import io.routerbridge.ipam.sync.WhmcsFixture;
 import io.routerbridge.ipam.sync.WhmcsSync;
+import io.routerbridge.ipam.sync.WhmcsSyncRepository;
 import io.routerbridge.jobs.JobProgress;
 import io.routerbridge.testsupport.TestDatabase;
 import java.time.Clock;
@@ -56,8 +58,8 @@ class OrphansTest {
         WhmcsFixture.reset(db);
         fixture = WhmcsFixture.layout(db);
         WhmcsFixture.seedServices(db);
-        log = new ActionLog(db.dsl(), Clock.systemUTC());
-        new WhmcsSync(db.dsl(), Clock.systemUTC(), log).run(false, Actor.WHMCS, QUIET);
+        log = new ActionLog(new ActionLogRepository(db.dsl()), Clock.systemUTC());
+        new WhmcsSync(new WhmcsSyncRepository(db.dsl()), Clock.systemUTC(), log).run(false, Actor.WHMCS, QUIET);
         allocator = new IpAllocator(new AllocationRepository(db.dsl()));
         allocator.allocate(fixture.v4PoolId, 99);
         db.execute("""

@@ -10,6 +10,7 @@ import io.routerbridge.ipam.PoolKind;
 import io.routerbridge.ipam.PoolService;
 import io.routerbridge.ipam.SubnetService;
 import io.routerbridge.ipam.actionlog.ActionLog;
+import io.routerbridge.ipam.actionlog.ActionLogRepository;
 import io.routerbridge.ipam.actionlog.Actor;
 import io.routerbridge.jobs.JobProgress;
 import io.routerbridge.testsupport.TestDatabase;
@@ -44,7 +45,8 @@ class SyncBenchmark {
             }
             db.execute(sql.toString());
         }
-        WhmcsSync sync = new WhmcsSync(db.dsl(), Clock.systemUTC(), new ActionLog(db.dsl(), Clock.systemUTC()));
+        WhmcsSync sync = new WhmcsSync(new WhmcsSyncRepository(db.dsl()), Clock.systemUTC(),
+                new ActionLog(new ActionLogRepository(db.dsl()), Clock.systemUTC()));
         JobProgress none = new JobProgress() {
             @Override
             public void total(long total) {

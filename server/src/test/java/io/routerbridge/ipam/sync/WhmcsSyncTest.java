@@ -17,6 +17,7 @@ import io.routerbridge.ipam.AllocationRepository;
 import io.routerbridge.ipam.Assignment;
 import io.routerbridge.ipam.IpAllocator;
 import io.routerbridge.ipam.actionlog.ActionLog;
+import io.routerbridge.ipam.actionlog.ActionLogRepository;
 import io.routerbridge.ipam.actionlog.Actor;
 import io.routerbridge.ipam.actionlog.LogFilter;
 import io.routerbridge.jobs.JobProgress;
@@ -54,8 +55,8 @@ class WhmcsSyncTest {
         WhmcsFixture.reset(db);
         fixture = WhmcsFixture.layout(db);
         WhmcsFixture.seedServices(db);
-        log = new ActionLog(db.dsl(), Clock.systemUTC());
-        sync = new WhmcsSync(db.dsl(), Clock.systemUTC(), log);
+        log = new ActionLog(new ActionLogRepository(db.dsl()), Clock.systemUTC());
+        sync = new WhmcsSync(new WhmcsSyncRepository(db.dsl()), Clock.systemUTC(), log);
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.routerbridge.crypto.RequestSigner;
 import io.routerbridge.ipam.Assignment;
 import io.routerbridge.ipam.integration.IntegrationException;
 import io.routerbridge.ipam.integration.IpamIntegration;
+import io.routerbridge.crypto.RequestSigner;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.jooq.DSLContext;
 
 /**
  * POSTs each assignment and release to the operator's endpoint as JSON, signed like the WHMCS channel
@@ -36,8 +36,8 @@ public final class WebhookIntegration implements IpamIntegration {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    public WebhookIntegration(DSLContext dsl, CredentialCipher cipher, ObjectMapper json, Clock clock) {
-        this.repository = new WebhookSettingsRepository(dsl, cipher);
+    public WebhookIntegration(WebhookSettingsRepository repository, ObjectMapper json, Clock clock) {
+        this.repository = repository;
         this.json = json;
         this.clock = clock;
     }

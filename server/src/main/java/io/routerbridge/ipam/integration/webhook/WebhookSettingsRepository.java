@@ -13,13 +13,13 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 
 /** The stored webhook; the secret is encrypted at rest with {@link CredentialCipher}. */
-final class WebhookSettingsRepository {
+public final class WebhookSettingsRepository {
     private static final String NAME = "default";
 
     private final DSLContext dsl;
     private final CredentialCipher cipher;
 
-    WebhookSettingsRepository(DSLContext dsl, CredentialCipher cipher) {
+    public WebhookSettingsRepository(DSLContext dsl, CredentialCipher cipher) {
         this.dsl = dsl;
         this.cipher = cipher;
     }
