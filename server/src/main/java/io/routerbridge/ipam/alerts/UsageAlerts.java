@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,24 +99,31 @@ public final class UsageAlerts {
         }
     }
 
-    /** Alerts raised and not yet handed out; they are marked sent and never handed out again. */
-    public List<Alert> takePending() {
+    /**
+     * Alerts raised and not yet mailed, oldest first. Handing them out changes nothing: only {@link #markSent}
+     * does, once WHMCS has mailed them, so an alert WHMCS could not mail is handed out again next time.
+     */
+    public List<Alert> pending() {
+        List<Alert> alerts = new ArrayList<>();
+        for (ModRouterbridgeIpamUsageAlertRecord row : dsl.selectFrom(U)
+                .where(U.SENT_AT.isNull(), U.CLEARED_AT.isNull()).orderBy(U.ID).fetch()) {
+            String what = row.getScope() + " " + row.getScopeName();
+            alerts.add(new Alert(row.getId(),
+                    "IP usage of " + what + " is at " + row.getUsagePercent().toPlainString() + "%",
+                    "Usage of " + what + " (id " + row.getScopeId() + ") reached "
+                            + row.getUsagePercent().toPlainString() + "%, at or above the alert threshold of "
+                            + row.getThreshold() + "%. No further alert is sent for it until its usage falls "
+                            + "below the threshold and crosses it again."));
+        }
+        return alerts;
+    }
+
+    /** Records that WHMCS mailed these alerts; an alert already marked keeps its first time. Answers how many changed. */
+    public int markSent(Collection<Long> alertIds) {
+        if (alertIds.isEmpty()) {
+            return 0;
+        }
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return dsl.transactionResult(cfg -> {
-            DSLContext tx = cfg.dsl();
-            List<Alert> alerts = new ArrayList<>();
-            for (ModRouterbridgeIpamUsageAlertRecord row : tx.selectFrom(U)
-                    .where(U.SENT_AT.isNull(), U.CLEARED_AT.isNull()).orderBy(U.ID).forUpdate().fetch()) {
-                String what = row.getScope() + " " + row.getScopeName();
-                alerts.add(new Alert(row.getId(),
-                        "IP usage of " + what + " is at " + row.getUsagePercent().toPlainString() + "%",
-                        "Usage of " + what + " (id " + row.getScopeId() + ") reached "
-                                + row.getUsagePercent().toPlainString() + "%, at or above the alert threshold of "
-                                + row.getThreshold() + "%. No further alert is sent for it until its usage falls "
-                                + "below the threshold and crosses it again."));
-                tx.update(U).set(U.SENT_AT, now).where(U.ID.eq(row.getId())).execute();
-            }
-            return alerts;
-        });
+        return dsl.update(U).set(U.SENT_AT, now).where(U.ID.in(alertIds), U.SENT_AT.isNull()).execute();
     }
 }
