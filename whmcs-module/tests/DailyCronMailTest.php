@@ -55,6 +55,22 @@ final class DailyCronMailTest extends WhmcsTestCase
 
         self::assertSame([], Whmcs::localApiCallsOf('SendAdminEmail'));
         self::assertSame([], array_column(Whmcs::$activityLog, 'description'), 'and nothing failed');
+
+        Fixtures::addonSettings(['usage_alert_threshold' => '75', 'ip_cleaner_enabled' => '']);
+        Whmcs::runDailyCron();
+        self::assertCount(1, Whmcs::$adminEmails, 'turned on again, the full pool is reported: nothing was swallowed while off');
+    }
+
+    public function testTheServiceUsesTheSettingsSavedInWhmcs(): void
+    {
+        Fixtures::addonSettings(['usage_alert_threshold' => '60', 'ip_cleaner_enabled' => 'on', 'ip_cleaner_behaviour' => 'mark-free']);
+        self::assertSame(60, self::$api->get('/usage')['threshold']);
+        self::assertSame(['usageThreshold' => 60, 'cleanerEnabled' => true, 'cleanerMode' => 'mark-free'],
+            array_intersect_key(self::$api->get('/housekeeping/settings'), ['usageThreshold' => 0, 'cleanerEnabled' => 0, 'cleanerMode' => 0]));
+
+        Fixtures::addonSettings(['usage_alert_threshold' => '', 'ip_cleaner_enabled' => '']);
+        self::assertNull(self::$api->get('/usage')['threshold'], 'alerts off');
+        self::assertFalse(self::$api->get('/housekeeping/settings')['cleanerEnabled']);
     }
 
     public function testAnAlertWhmcsCouldNotMailComesAgainTheNextDay(): void
