@@ -9,17 +9,17 @@ final class AddonModuleContractTest extends WhmcsTestCase
     protected function setUp(): void
     {
         parent::setUp();
-        require_once ROOTDIR . '/modules/addons/routerbridge/routerbridge.php';
+        require_once ROOTDIR . '/modules/addons/routerbridgeaddon/routerbridgeaddon.php';
     }
 
     public function testConfigHasWhmcsKeysAndOurFields(): void
     {
-        $config = routerbridge_config();
+        $config = routerbridgeaddon_config();
         foreach (['name', 'description', 'author', 'language', 'version', 'fields'] as $key) {
             self::assertArrayHasKey($key, $config);
         }
         self::assertSame(
-            ['service_url', 'shared_secret', 'usage_alert_threshold', 'ip_cleaner_enabled', 'ip_cleaner_behaviour', 'use_custom_field'],
+            ['service_url', 'shared_secret', 'usage_alert_threshold', 'ip_cleaner_enabled', 'ip_cleaner_behaviour'],
             array_keys($config['fields'])
         );
         self::assertSame('password', $config['fields']['shared_secret']['Type']);
@@ -31,7 +31,7 @@ final class AddonModuleContractTest extends WhmcsTestCase
 
     public function testActivationFunctionsReturnWhmcsStatusArrays(): void
     {
-        foreach ([routerbridge_activate(), routerbridge_deactivate(), routerbridge_upgrade(['version' => '0.0.1'])] as $status) {
+        foreach ([routerbridgeaddon_activate(), routerbridgeaddon_deactivate(), routerbridgeaddon_upgrade(['version' => '0.0.1'])] as $status) {
             self::assertSame('success', $status['status']);
             self::assertIsString($status['description']);
         }
@@ -42,7 +42,7 @@ final class AddonModuleContractTest extends WhmcsTestCase
         $url = self::deadServiceUrl();
         self::pointServiceAt($url, str_repeat('s', 40));
         ob_start();
-        $returned = routerbridge_output(['modulelink' => 'addonmodules.php?module=routerbridge']);
+        $returned = routerbridgeaddon_output(['modulelink' => 'addonmodules.php?module=routerbridgeaddon']);
         $html = ob_get_clean();
         self::assertNull($returned);
         self::assertStringContainsString('alert-danger', $html);
@@ -52,10 +52,10 @@ final class AddonModuleContractTest extends WhmcsTestCase
 
     public function testClientAreaReturnsATemplateThatExistsAndNeedsALogin(): void
     {
-        $page = routerbridge_clientarea(['modulelink' => 'index.php?m=routerbridge']);
+        $page = routerbridgeaddon_clientarea(['modulelink' => 'index.php?m=routerbridgeaddon']);
         self::assertTrue($page['requirelogin']);
-        self::assertSame(['index.php?m=routerbridge' => 'My IP Addresses'], $page['breadcrumb']);
-        self::assertFileExists(ROOTDIR . '/modules/addons/routerbridge/' . $page['templatefile'] . '.tpl');
+        self::assertSame(['index.php?m=routerbridgeaddon' => 'My IP Addresses'], $page['breadcrumb']);
+        self::assertFileExists(ROOTDIR . '/modules/addons/routerbridgeaddon/' . $page['templatefile'] . '.tpl');
         self::assertSame([], $page['vars']['services'], 'nobody is logged in');
         self::assertStringContainsString('log in', $page['vars']['errorMessage']);
         self::assertSame([], Whmcs::$moduleLog, 'the service is not asked without a client');
@@ -63,7 +63,7 @@ final class AddonModuleContractTest extends WhmcsTestCase
 
     public function testHooksFileRegistersTheSixHooks(): void
     {
-        Whmcs::loadHooksFile(ROOTDIR . '/modules/addons/routerbridge/hooks.php');
+        Whmcs::loadHooksFile(ROOTDIR . '/modules/addons/routerbridgeaddon/hooks.php');
         foreach (['PreModuleCreate', 'AfterModuleCreate', 'AfterModuleTerminate', 'InvoicePaid', 'DailyCronJob', 'ClientAreaPrimarySidebar'] as $hook) {
             self::assertCount(1, Whmcs::$hooks[$hook] ?? [], $hook);
         }
@@ -71,22 +71,26 @@ final class AddonModuleContractTest extends WhmcsTestCase
 
     public function testSidebarHookLinksTheClientPages(): void
     {
-        Whmcs::loadHooksFile(ROOTDIR . '/modules/addons/routerbridge/hooks.php');
+        $this->useDatabase();
+        Whmcs::loadHooksFile(ROOTDIR . '/modules/addons/routerbridgeaddon/hooks.php');
         $visitorSidebar = new \WHMCS\View\Menu\Item('Primary Sidebar');
         run_hook('ClientAreaPrimarySidebar', $visitorSidebar);
         self::assertSame([], $visitorSidebar->getChildren(), 'nothing for visitors who are not logged in');
 
-        \WHMCS\Authentication\CurrentUser::$loggedInClient = new \WHMCS\User\Client(['id' => 4]);
+        $client = \RouterBridge\Tests\Harness\Fixtures::client();
+        \RouterBridge\Tests\Harness\Fixtures::service($client, \RouterBridge\Tests\Harness\Fixtures::product('routerbridge', ['vpn-nat']),
+            \RouterBridge\Tests\Harness\Fixtures::server(), ['domainstatus' => 'Active']);
+        \WHMCS\Authentication\CurrentUser::$loggedInClient = new \WHMCS\User\Client(['id' => $client]);
         $sidebar = new \WHMCS\View\Menu\Item('Primary Sidebar');
         run_hook('ClientAreaPrimarySidebar', $sidebar);
         $link = $sidebar->getChild('RouterBridge')?->getChild('RouterBridge Overview');
         self::assertNotNull($link);
-        self::assertSame('index.php?m=routerbridge', $link->getUri());
+        self::assertSame('index.php?m=routerbridgeaddon', $link->getUri());
     }
 
     public function testPreModuleCreateAbortsWhenTheServiceIsUnreachable(): void
     {
-        Whmcs::loadHooksFile(ROOTDIR . '/modules/addons/routerbridge/hooks.php');
+        Whmcs::loadHooksFile(ROOTDIR . '/modules/addons/routerbridgeaddon/hooks.php');
         $url = self::deadServiceUrl();
         self::pointServiceAt($url, str_repeat('s', 40));
         $results = run_hook('PreModuleCreate', ['params' => ['serviceid' => 5, 'userid' => 3, 'moduletype' => 'routerbridge', 'password' => 'pw-secret']]);
@@ -99,7 +103,7 @@ final class AddonModuleContractTest extends WhmcsTestCase
 
     public function testHooksNeverForwardAnotherModulesCredentials(): void
     {
-        Whmcs::loadHooksFile(ROOTDIR . '/modules/addons/routerbridge/hooks.php');
+        Whmcs::loadHooksFile(ROOTDIR . '/modules/addons/routerbridgeaddon/hooks.php');
         self::pointServiceAt(self::deadServiceUrl(), str_repeat('s', 40));
         $params = ['serviceid' => 9, 'moduletype' => 'cpanel', 'password' => 'a', 'serverpassword' => 'b', 'serveraccesshash' => 'c', 'serverip' => '192.0.2.5'];
         run_hook('PreModuleCreate', ['params' => $params]);
@@ -113,7 +117,7 @@ final class AddonModuleContractTest extends WhmcsTestCase
 
     public function testInvoicePaidAndDailyCronForwardWithoutObjects(): void
     {
-        Whmcs::loadHooksFile(ROOTDIR . '/modules/addons/routerbridge/hooks.php');
+        Whmcs::loadHooksFile(ROOTDIR . '/modules/addons/routerbridgeaddon/hooks.php');
         self::pointServiceAt(self::deadServiceUrl(), str_repeat('s', 40));
         run_hook('InvoicePaid', ['invoiceid' => 77, 'invoice' => new \stdClass()]);
         run_hook('DailyCronJob', []);

@@ -20,11 +20,11 @@ final class CapsuleShimTest extends WhmcsTestCase
         Fixtures::addonSettings(['service_url' => 'http://other'], 'othermodule');
 
         self::assertSame(['service_url' => 'http://a', 'shared_secret' => 's1'],
-            Capsule::table('tbladdonmodules')->where('module', 'routerbridge')->pluck('value', 'setting')->all());
-        self::assertSame(['http://a', 's1'], Capsule::table('tbladdonmodules')->where('module', 'routerbridge')->pluck('value')->all());
+            Capsule::table('tbladdonmodules')->where('module', 'routerbridgeaddon')->pluck('value', 'setting')->all());
+        self::assertSame(['http://a', 's1'], Capsule::table('tbladdonmodules')->where('module', 'routerbridgeaddon')->pluck('value')->all());
         self::assertSame('http://other', Capsule::table('tbladdonmodules')->where('module', 'othermodule')->value('value'));
         self::assertNull(Capsule::table('tbladdonmodules')->where('module', 'nobody')->first());
-        self::assertSame(1, Capsule::table('tbladdonmodules')->where('module', '=', 'routerbridge')->where('setting', 'shared_secret')
+        self::assertSame(1, Capsule::table('tbladdonmodules')->where('module', '=', 'routerbridgeaddon')->where('setting', 'shared_secret')
             ->update(['value' => 's2']));
         self::assertSame('s2', Capsule::table('tbladdonmodules')->where('setting', 'shared_secret')->first()->value);
     }

@@ -11,7 +11,7 @@ use RouterBridge\Tests\Harness\ServiceProcess;
 use RouterBridge\Tests\Harness\Whmcs;
 
 /**
- * The addon's client page (index.php?m=routerbridge) as WHMCS serves it to a logged-in client: IPs assigned
+ * The addon's client page (index.php?m=routerbridgeaddon) as WHMCS serves it to a logged-in client: IPs assigned
  * by the real PreModuleCreate flow, listed and unassigned through the real service, rendered with Smarty.
  */
 final class ClientAreaIpListTest extends WhmcsTestCase
@@ -31,7 +31,7 @@ final class ClientAreaIpListTest extends WhmcsTestCase
         $database = $this->useDatabase();
         $service = ServiceProcess::get();
         self::pointServiceAt($service->url, $service->secret);
-        Whmcs::loadHooksFile(ROOTDIR . '/modules/addons/routerbridge/hooks.php');
+        Whmcs::loadHooksFile(ROOTDIR . '/modules/addons/routerbridgeaddon/hooks.php');
         self::$api ??= RestApi::connect($service->url, $database);
         self::$api->raw('PUT', '/client-area/settings', ['clientUnassign' => true]);
         $GLOBALS['harnessprobe_calls'] = [];
@@ -59,7 +59,7 @@ final class ClientAreaIpListTest extends WhmcsTestCase
 
     public function testTheLoggedInClientSeesItsOwnServicesAndIpsOnly(): void
     {
-        $page = ClientArea::request('routerbridge', $this->clientA);
+        $page = ClientArea::request('routerbridgeaddon', $this->clientA);
 
         self::assertTrue($page->returned['requirelogin']);
         self::assertSame('templates/clientarea', $page->returned['templatefile']);
@@ -88,7 +88,7 @@ final class ClientAreaIpListTest extends WhmcsTestCase
         self::assertStringNotContainsString('<script>alert', $html);
         self::assertStringContainsString('&lt;script&gt;alert(&quot;a2&quot;)&lt;/script&gt;', $html);
 
-        $other = ClientArea::request('routerbridge', $this->clientB)->vars();
+        $other = ClientArea::request('routerbridgeaddon', $this->clientB)->vars();
         self::assertSame([$this->serviceB], array_column($other['services'], 'serviceId'));
         self::assertStringNotContainsString($a1, json_encode($other));
     }
@@ -96,10 +96,10 @@ final class ClientAreaIpListTest extends WhmcsTestCase
     public function testTheClientUnassignsAnIpThroughThePageForm(): void
     {
         $a1 = $this->dedicatedIp($this->serviceA1);
-        $form = $this->unassignForms(ClientArea::request('routerbridge', $this->clientA)->html)[0];
+        $form = $this->unassignForms(ClientArea::request('routerbridgeaddon', $this->clientA)->html)[0];
         self::assertSame((string) $this->serviceA1, $form['serviceid']);
 
-        $page = ClientArea::request('routerbridge', $this->clientA, $form);
+        $page = ClientArea::request('routerbridgeaddon', $this->clientA, $form);
 
         self::assertSame('', $page->vars()['errorMessage']);
         self::assertSame("IP address {$a1} was unassigned from service #{$this->serviceA1}.", $page->vars()['successMessage']);
@@ -116,7 +116,7 @@ final class ClientAreaIpListTest extends WhmcsTestCase
         $this->assertUntouched($this->serviceA2);
 
         // The same form sent again (a reload): nothing left to unassign, and the client is told so.
-        $again = ClientArea::request('routerbridge', $this->clientA, $form);
+        $again = ClientArea::request('routerbridgeaddon', $this->clientA, $form);
         self::assertSame('no such IP on this service', $again->vars()['errorMessage']);
         self::assertCount(1, self::$api->get("/logs?actorType=client&serviceId={$this->serviceA1}"));
     }
@@ -126,9 +126,9 @@ final class ClientAreaIpListTest extends WhmcsTestCase
         $bAssignment = self::$api->get("/assignments?status=assigned&serviceId={$this->serviceB}")[0]['id'];
         $token = ClientArea::$sessionToken;
 
-        $viaOthersService = ClientArea::request('routerbridge', $this->clientA, ['token' => $token, 'action' => 'unassign',
+        $viaOthersService = ClientArea::request('routerbridgeaddon', $this->clientA, ['token' => $token, 'action' => 'unassign',
             'serviceid' => (string) $this->serviceB, 'assignmentid' => (string) $bAssignment]);
-        $viaOwnService = ClientArea::request('routerbridge', $this->clientA, ['token' => $token, 'action' => 'unassign',
+        $viaOwnService = ClientArea::request('routerbridgeaddon', $this->clientA, ['token' => $token, 'action' => 'unassign',
             'serviceid' => (string) $this->serviceA1, 'assignmentid' => (string) $bAssignment]);
 
         self::assertSame('no such service', $viaOthersService->vars()['errorMessage']);
@@ -142,11 +142,11 @@ final class ClientAreaIpListTest extends WhmcsTestCase
 
     public function testAPostWithoutTheSessionsTokenIsStoppedBeforeAnythingIsForwarded(): void
     {
-        $form = $this->unassignForms(ClientArea::request('routerbridge', $this->clientA)->html)[0];
+        $form = $this->unassignForms(ClientArea::request('routerbridgeaddon', $this->clientA)->html)[0];
         Whmcs::$moduleLog = [];
 
         foreach ([array_diff_key($form, ['token' => true]), ['token' => str_repeat('0', 40)] + $form] as $forged) {
-            $page = ClientArea::request('routerbridge', $this->clientA, $forged);
+            $page = ClientArea::request('routerbridgeaddon', $this->clientA, $forged);
             self::assertSame('Invalid CSRF Protection Token', $page->halted);
         }
         $this->assertUntouched($this->serviceA1);
@@ -155,26 +155,26 @@ final class ClientAreaIpListTest extends WhmcsTestCase
 
     public function testTheOperatorCanKeepClientsFromUnassigning(): void
     {
-        $form = $this->unassignForms(ClientArea::request('routerbridge', $this->clientA)->html)[0];
+        $form = $this->unassignForms(ClientArea::request('routerbridgeaddon', $this->clientA)->html)[0];
         self::$api->raw('PUT', '/client-area/settings', ['clientUnassign' => false]);
 
-        $page = ClientArea::request('routerbridge', $this->clientA);
+        $page = ClientArea::request('routerbridgeaddon', $this->clientA);
         self::assertFalse($page->vars()['unassignAllowed']);
         self::assertSame([], $this->unassignForms($page->html));
-        $posted = ClientArea::request('routerbridge', $this->clientA, $form);
+        $posted = ClientArea::request('routerbridgeaddon', $this->clientA, $form);
         self::assertStringContainsString('turned off', $posted->vars()['errorMessage']);
         $this->assertUntouched($this->serviceA1);
     }
 
     public function testAServiceThatIsDownGivesAnHonestMessageInThePage(): void
     {
-        $form = $this->unassignForms(ClientArea::request('routerbridge', $this->clientA)->html)[0];
+        $form = $this->unassignForms(ClientArea::request('routerbridgeaddon', $this->clientA)->html)[0];
         $url = self::deadServiceUrl();
         self::pointServiceAt($url, str_repeat('s', 40));
         Whmcs::$moduleLog = [];
 
         foreach ([null, $form] as $post) {
-            $page = ClientArea::request('routerbridge', $this->clientA, $post);
+            $page = ClientArea::request('routerbridgeaddon', $this->clientA, $post);
             self::assertStringContainsString('cannot be shown or changed right now', $page->vars()['errorMessage']);
             self::assertSame([], $page->vars()['services']);
             self::assertStringContainsString('alert alert-danger', $page->html);
@@ -185,7 +185,7 @@ final class ClientAreaIpListTest extends WhmcsTestCase
         // A wrong shared secret is the operator's problem: the client is not shown the service's reason either.
         $service = ServiceProcess::get();
         self::pointServiceAt($service->url, str_repeat('x', 48));
-        $page = ClientArea::request('routerbridge', $this->clientA);
+        $page = ClientArea::request('routerbridgeaddon', $this->clientA);
         self::assertStringContainsString('cannot be shown or changed right now', $page->vars()['errorMessage']);
         self::assertStringNotContainsString('secret', $page->html);
     }
@@ -193,7 +193,7 @@ final class ClientAreaIpListTest extends WhmcsTestCase
     public function testVisitorsAreSentToTheLoginWithoutAskingTheService(): void
     {
         Whmcs::$moduleLog = [];
-        $page = ClientArea::request('routerbridge', null);
+        $page = ClientArea::request('routerbridgeaddon', null);
 
         self::assertTrue($page->loginShown);
         self::assertSame([], $page->vars()['services']);
@@ -226,7 +226,7 @@ final class ClientAreaIpListTest extends WhmcsTestCase
                 continue;
             }
             self::assertSame('post', $form->getAttribute('method'));
-            self::assertSame('index.php?m=routerbridge', $form->getAttribute('action'));
+            self::assertSame('index.php?m=routerbridgeaddon', $form->getAttribute('action'));
             $fields = [];
             foreach ($form->getElementsByTagName('input') as $input) {
                 $fields[$input->getAttribute('name')] = $input->getAttribute('value');

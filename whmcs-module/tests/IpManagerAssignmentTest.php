@@ -24,7 +24,7 @@ final class IpManagerAssignmentTest extends WhmcsTestCase
         $database = $this->useDatabase();
         $service = ServiceProcess::get();
         self::pointServiceAt($service->url, $service->secret);
-        Whmcs::loadHooksFile(ROOTDIR . '/modules/addons/routerbridge/hooks.php');
+        Whmcs::loadHooksFile(ROOTDIR . '/modules/addons/routerbridgeaddon/hooks.php');
         self::$api ??= RestApi::connect($service->url, $database);
         $GLOBALS['harnessprobe_calls'] = [];
         $GLOBALS['harnessprobe_answer'] = 'success';

@@ -127,7 +127,7 @@ final class ServiceChannelTest extends WhmcsTestCase
 
     public function testPreModuleCreateHookAbortsTheCreateWhenTheServiceRefuses(): void
     {
-        Whmcs::loadHooksFile(ROOTDIR . '/modules/addons/routerbridge/hooks.php');
+        Whmcs::loadHooksFile(ROOTDIR . '/modules/addons/routerbridgeaddon/hooks.php');
         self::pointServiceAt($this->service->url, 'not-the-secret-' . str_repeat('z', 30));
 
         self::assertSame(ModuleRunner::ABORTED, ModuleRunner::callModule($this->serviceId, 'CreateAccount'));

@@ -38,7 +38,7 @@ final class VpnNatLifecycleTest extends WhmcsTestCase
         $database = $this->useDatabase();
         $service = ServiceProcess::get();
         self::pointServiceAt($service->url, $service->secret);
-        Whmcs::loadHooksFile(ROOTDIR . '/modules/addons/routerbridge/hooks.php');
+        Whmcs::loadHooksFile(ROOTDIR . '/modules/addons/routerbridgeaddon/hooks.php');
         self::$api ??= RestApi::connect($service->url, $database);
     }
 

@@ -24,7 +24,7 @@ $database = TestDatabase::get();
 $service = ServiceProcess::get();
 putenv("ROUTERBRIDGE_URL={$service->url}");
 putenv("ROUTERBRIDGE_SECRET={$service->secret}");
-Whmcs::loadHooksFile(ROOTDIR . '/modules/addons/routerbridge/hooks.php');
+Whmcs::loadHooksFile(ROOTDIR . '/modules/addons/routerbridgeaddon/hooks.php');
 $api = RestApi::connect($service->url, $database, 'bench');
 
 // Timestamps around routerbridge's own hooks (priority 1) split a CreateAccount into its three HTTP calls.

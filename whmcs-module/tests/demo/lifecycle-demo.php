@@ -31,7 +31,7 @@ $pdo->exec("SET SESSION sql_mode = ''");
 Whmcs::$pdo = $pdo;
 putenv('ROUTERBRIDGE_URL=' . env('ROUTERBRIDGE_URL'));
 putenv('ROUTERBRIDGE_SECRET=' . env('ROUTERBRIDGE_SECRET'));
-Whmcs::loadHooksFile(ROOTDIR . '/modules/addons/routerbridge/hooks.php');
+Whmcs::loadHooksFile(ROOTDIR . '/modules/addons/routerbridgeaddon/hooks.php');
 $control = new EmulatorControl(env('RB_DEMO_CONTROL_URL'));
 $api = RestApi::withKey(env('ROUTERBRIDGE_URL'), env('RB_DEMO_API_KEY'));
 

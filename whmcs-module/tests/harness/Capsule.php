@@ -34,6 +34,31 @@ final class QueryBuilder
         return $this;
     }
 
+    /** Laravel's whereIn: an empty list matches nothing. */
+    public function whereIn(string $column, array $values): self
+    {
+        $this->wheres[] = [self::identifier($column), 'in', array_values($values)];
+        return $this;
+    }
+
+    public function get(array $columns = ['*']): Collection
+    {
+        return new Collection($this->select($columns, null));
+    }
+
+    public function exists(): bool
+    {
+        return $this->first() !== null;
+    }
+
+    public function count(): int
+    {
+        [$where, $bindings] = $this->whereClause();
+        $statement = $this->pdo->prepare("SELECT COUNT(*) FROM `{$this->table}`{$where}");
+        $statement->execute($bindings);
+        return (int) $statement->fetchColumn();
+    }
+
     public function value(string $column): mixed
     {
         $row = $this->first([$column]);
@@ -89,6 +114,11 @@ final class QueryBuilder
         $parts = [];
         $bindings = [];
         foreach ($this->wheres as [$column, $operator, $value]) {
+            if ($operator === 'in') {
+                $parts[] = $value === [] ? '0 = 1' : "`{$column}` IN (" . implode(', ', array_fill(0, count($value), '?')) . ')';
+                array_push($bindings, ...$value);
+                continue;
+            }
             $parts[] = "`{$column}` {$operator} ?";
             $bindings[] = $value;
         }

@@ -119,7 +119,7 @@ final class Fixtures
     }
 
     /** The addon module's settings rows (tbladdonmodules), as saved on its Configure page. */
-    public static function addonSettings(array $settings, string $module = 'routerbridge'): void
+    public static function addonSettings(array $settings, string $module = 'routerbridgeaddon'): void
     {
         Whmcs::pdo()->prepare('DELETE FROM tbladdonmodules WHERE module = ?')->execute([$module]);
         foreach ($settings as $setting => $value) {

@@ -27,6 +27,8 @@ final class Whmcs
     public static array $localApiCalls = [];
     /** @var array<string, array|callable> canned localAPI answers by command */
     public static array $localApiResponses = [];
+    /** @var list<array{subject:string, message:string, type:string}> admin notifications SendAdminEmail accepted */
+    public static array $adminEmails = [];
 
     /** Forgets hooks and recordings (between tests); the database connection stays. */
     public static function reset(): void
@@ -36,6 +38,7 @@ final class Whmcs
         self::$activityLog = [];
         self::$localApiCalls = [];
         self::$localApiResponses = [];
+        self::$adminEmails = [];
     }
 
     public static function pdo(): \PDO
@@ -144,8 +147,40 @@ final class Whmcs
             return $canned;
         }
         return $command === 'SendAdminEmail'
-            ? ['result' => 'success']
+            ? self::sendAdminEmail($values)
             : ['result' => 'error', 'message' => "localAPI command {$command} is not emulated by the harness"];
+    }
+
+    /**
+     * SendAdminEmail as the API reference documents it: a template (messagename, with mergefields) or a
+     * custom mail (customsubject and custommessage); type is system, account or support (deptid with support).
+     */
+    private static function sendAdminEmail(array $values): array
+    {
+        $type = (string) ($values['type'] ?? 'system');
+        if (!in_array($type, ['system', 'account', 'support'], true)) {
+            return ['result' => 'error', 'message' => "Invalid type {$type}"];
+        }
+        $template = (string) ($values['messagename'] ?? '');
+        $subject = (string) ($values['customsubject'] ?? '');
+        $message = (string) ($values['custommessage'] ?? '');
+        if ($template === '' && ($subject === '' || $message === '')) {
+            return ['result' => 'error', 'message' => 'A template name or a custom subject and message is required'];
+        }
+        if ($template !== '') {
+            return ['result' => 'error', 'message' => "Email template {$template} is not emulated by the harness"];
+        }
+        self::$adminEmails[] = ['subject' => $subject, 'message' => $message, 'type' => $type];
+        return ['result' => 'success'];
+    }
+
+    /**
+     * The end of WHMCS's daily automation run: run_hook('DailyCronJob') with no arguments; whatever the hooks
+     * answer is thrown away, as WHMCS does (hooks-reference/cron: "no return").
+     */
+    public static function runDailyCron(): void
+    {
+        self::runHook('DailyCronJob', []);
     }
 
     /** @return list<array> the localAPI calls of one command */

@@ -48,14 +48,43 @@ namespace WHMCS\User {
 
 namespace WHMCS\Authentication {
 
-    /** The logged-in client account, as a test sets it (null: nobody logged in). */
+    /**
+     * WHMCS 8's CurrentUser: instance methods only, as its class reference documents them
+     * (`public function client(): ?Client`), so a static call fails here as it may in WHMCS.
+     * Tests choose who is logged in through the static $loggedInClient, which is harness-only.
+     */
     class CurrentUser
     {
         public static ?\WHMCS\User\Client $loggedInClient = null;
 
-        public static function client(): ?\WHMCS\User\Client
+        public function client(): ?\WHMCS\User\Client
         {
             return self::$loggedInClient;
+        }
+
+        public function user(): ?object
+        {
+            return null;
+        }
+
+        public function admin(): ?object
+        {
+            return null;
+        }
+
+        public function isAuthenticatedUser(): bool
+        {
+            return self::$loggedInClient !== null;
+        }
+
+        public function isAuthenticatedAdmin(): bool
+        {
+            return false;
+        }
+
+        public function isMasqueradingAdmin(): bool
+        {
+            return false;
         }
     }
 }
@@ -100,6 +129,38 @@ namespace WHMCS\View\Menu {
         public function getUri(): ?string
         {
             return $this->attributes['uri'] ?? null;
+        }
+
+        public function getIcon(): ?string
+        {
+            return $this->attributes['icon'] ?? null;
+        }
+
+        public function setIcon(?string $icon): Item
+        {
+            $this->attributes['icon'] = $icon;
+            return $this;
+        }
+
+        public function hasIcon(): bool
+        {
+            return ($this->attributes['icon'] ?? '') !== '';
+        }
+
+        public function hasChild(string $name): bool
+        {
+            return isset($this->children[$name]);
+        }
+
+        /**
+         * The markup the Six and Twenty-One sidebar templates give an item's icon: the icon string is the
+         * whole class attribute, so it needs Font Awesome 5's style prefix (fas, far, fab, fal, fad) to
+         * show a glyph; a bare fa-name draws nothing.
+         */
+        public function iconMarkup(): string
+        {
+            $icon = $this->getIcon();
+            return $icon === null || $icon === '' ? '' : '<i class="' . htmlspecialchars($icon, ENT_QUOTES) . '"></i>';
         }
     }
 }

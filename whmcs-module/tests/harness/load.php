@@ -11,7 +11,8 @@ if (!defined('ROOTDIR')) {
 
 foreach (['Whmcs', 'LegacyCipher', 'Capsule', 'WhmcsObjects', 'ParamsBuilder', 'ModuleRunner',
           'TestEnvironment', 'TestDatabase', 'ServiceProcess', 'Fixtures', 'functions',
-          'Ports', 'JsonHttp', 'EmulatorControl', 'EmulatorProcess', 'RestApi', 'RouterReport', 'ClientArea'] as $file) {
+          'Ports', 'JsonHttp', 'EmulatorControl', 'EmulatorProcess', 'RestApi', 'RouterReport', 'ClientArea',
+          'ModuleSettings', 'WhmcsInstallation'] as $file) {
     require_once __DIR__ . "/{$file}.php";
 }
 
@@ -19,3 +20,7 @@ foreach (['Whmcs', 'LegacyCipher', 'Capsule', 'WhmcsObjects', 'ParamsBuilder', '
     ROOTDIR . '/modules/servers',
     dirname(__DIR__) . '/fixtures/modules/servers',
 ];
+
+// The server module, the addon and hooks.php in this one process, as WHMCS can hold them: a function both
+// declare is a fatal error here, before any test runs.
+\RouterBridge\Tests\Harness\WhmcsInstallation::loadEverything();

@@ -24,31 +24,37 @@ function routerbridge_MetaData()
 }
 
 /**
- * Stored positionally in tblproducts.configoption1..N: never reorder, only append.
+ * Stored positionally in tblproducts.configoption1..N: never reorder, only append. Every option is marked
+ * SimpleMode: WHMCS calls a Loader only for SimpleMode fields (in simple mode, the tab's default), and once one
+ * field is marked, simple mode hides the unmarked ones.
  */
 function routerbridge_ConfigOptions()
 {
     return [
         'Mode' => [ // configoption1
             'Type' => 'dropdown',
+            'SimpleMode' => true,
             'Options' => 'vpn-nat,pppoe,static',
             'Default' => 'vpn-nat',
             'Description' => 'vpn-nat: tenant with public IP, NAT and VPN users; pppoe / static: ISP subscriber',
         ],
         'WAN Interface' => [ // configoption2
             'Type' => 'text',
+            'SimpleMode' => true,
             'Size' => '20',
             'Default' => 'ether1',
             'Description' => 'Router interface that carries the public IPs',
         ],
         'Rate Limit' => [ // configoption3
             'Type' => 'text',
+            'SimpleMode' => true,
             'Size' => '20',
             'Default' => '',
             'Description' => 'RouterOS max-limit upload/download, e.g. 10M/50M (empty: unlimited)',
         ],
         'PPP Profile' => [ // configoption4
             'Type' => 'text',
+            'SimpleMode' => true,
             'Size' => '25',
             'Default' => 'default',
             'Loader' => 'routerbridge_LoadPppProfiles',
@@ -56,42 +62,49 @@ function routerbridge_ConfigOptions()
         ],
         'VPN Service Types' => [ // configoption5
             'Type' => 'text',
+            'SimpleMode' => true,
             'Size' => '30',
             'Default' => 'l2tp',
             'Description' => 'Comma-separated PPP services for VPN users: any, l2tp, pptp, sstp, ovpn, pppoe',
         ],
         'Max VPN Users' => [ // configoption6
             'Type' => 'text',
+            'SimpleMode' => true,
             'Size' => '5',
             'Default' => '5',
             'Description' => 'VPN users a client may create (vpn-nat)',
         ],
         'Private Subnet Size' => [ // configoption7
             'Type' => 'dropdown',
+            'SimpleMode' => true,
             'Options' => '30,29,28,27,26,25,24',
             'Default' => '29',
             'Description' => 'Prefix length of the tenant\'s private subnet (vpn-nat)',
         ],
         'Port Forward Quota' => [ // configoption8
             'Type' => 'text',
+            'SimpleMode' => true,
             'Size' => '5',
             'Default' => '10',
             'Description' => 'Port forwards a client may create (vpn-nat)',
         ],
         'Allowed Port Range' => [ // configoption9
             'Type' => 'text',
+            'SimpleMode' => true,
             'Size' => '15',
             'Default' => '1024-65535',
             'Description' => 'Public ports clients may forward, e.g. 1024-65535',
         ],
         'Disconnect Profile' => [ // configoption10
             'Type' => 'text',
+            'SimpleMode' => true,
             'Size' => '25',
             'Default' => 'disconnect',
             'Description' => 'PPP profile given to expired subscribers (pppoe)',
         ],
         'Grace Days' => [ // configoption11
             'Type' => 'text',
+            'SimpleMode' => true,
             'Size' => '5',
             'Default' => '0',
             'Description' => 'Days after the due date before an expired subscriber is disconnected',

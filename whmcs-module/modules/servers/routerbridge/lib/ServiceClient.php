@@ -61,7 +61,7 @@ final class ServiceResponse
 
 final class ServiceSettings
 {
-    public const ADDON_MODULE = 'routerbridge';
+    public const ADDON_MODULE = 'routerbridgeaddon';
     public const URL_SETTING = 'service_url';
     public const SECRET_SETTING = 'shared_secret';
 
@@ -268,8 +268,9 @@ final class Forwarder
     /**
      * POSTs $request to $path and logs the exchange under $logAction.
      * @param list<string> $secretValues values to mask in the log (the shared secret is added)
-     * @return array{ok:bool, error:string, fields:array} ok only when the service said success;
-     *         error is its error text verbatim, or why it could not be asked
+     * @return array{ok:bool, error:string, fields:array, status:int} ok only when the service said success;
+     *         error is its error text verbatim, or why it could not be asked; status is the HTTP status of
+     *         its answer, 0 when it was not asked or did not answer
      */
     public static function forward(string $path, array $request, array $secretValues, string $logAction): array
     {
@@ -278,10 +279,11 @@ final class Forwarder
             $settings = ServiceSettings::load();
             $secretValues[] = $settings->secret;
             $response = (new ServiceClient($settings->url, $settings->secret))->post($path, $request);
-            $outcome = ['ok' => $response->isSuccess(), 'error' => $response->error(), 'fields' => $response->extraFields()];
+            $outcome = ['ok' => $response->isSuccess(), 'error' => $response->error(), 'fields' => $response->extraFields(),
+                'status' => $response->status];
             $logged = $response->body;
         } catch (\Throwable $e) {
-            $outcome = ['ok' => false, 'error' => $e->getMessage(), 'fields' => []];
+            $outcome = ['ok' => false, 'error' => $e->getMessage(), 'fields' => [], 'status' => 0];
             $logged = get_class($e) . ': ' . $e->getMessage();
         }
         if (function_exists('logModuleCall')) {

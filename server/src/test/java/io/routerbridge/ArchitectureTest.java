@@ -20,21 +20,12 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.routerbridge.platform.Infrastructure;
 import io.routerbridge.platform.Module;
 import io.routerbridge.routeros.Sentence;
-import java.util.Set;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The walls of docs/architecture.md, over the service's main classes (not its tests). */
 class ArchitectureTest {
-
-    /**
-     * TEMPORARY: classes that still mix SQL with their rules while their persistence is being split out on other
-     * branches (issue 9). The lead empties this list when those branches are merged; nothing may be added to it.
-     */
-    static final Set<String> PERSISTENCE_NOT_YET_SPLIT = Set.of(
-            // branch whmcs-real (issue 13)
-            "io.routerbridge.ipam.alerts.HousekeepingSettings");
 
     private static final String GENERATED_TABLES = "io.routerbridge.persistence..";
 
@@ -44,10 +35,6 @@ class ArchitectureTest {
             c -> outermostSimpleName(c).endsWith("Repository")
                     || c.getPackageName().startsWith("io.routerbridge.db")
                     || c.getPackageName().startsWith("io.routerbridge.persistence"));
-
-    private static final DescribedPredicate<JavaClass> NOT_YET_SPLIT = DescribedPredicate.describe(
-            "on the temporary list PERSISTENCE_NOT_YET_SPLIT",
-            c -> PERSISTENCE_NOT_YET_SPLIT.contains(outermostName(c)));
 
     /** Module classes, the platform's Infrastructure and the application wire repositories: they hand on the DSLContext. */
     private static final DescribedPredicate<JavaClass> WIRING = DescribedPredicate.describe(
@@ -73,7 +60,7 @@ class ArchitectureTest {
 
     @Test
     void generatedTablesOnlyInPersistence() {
-        noClasses().that(not(PERSISTENCE).and(not(NOT_YET_SPLIT)))
+        noClasses().that(not(PERSISTENCE))
                 .should().dependOnClassesThat().resideInAPackage(GENERATED_TABLES)
                 .because("only repositories know our tables")
                 .check(main);
@@ -81,7 +68,7 @@ class ArchitectureTest {
 
     @Test
     void jooqOnlyInPersistenceAndTheDslContextHandedOnByWiring() {
-        noClasses().that(not(PERSISTENCE).and(not(NOT_YET_SPLIT)).and(not(WIRING)))
+        noClasses().that(not(PERSISTENCE).and(not(WIRING)))
                 .should().dependOnClassesThat().resideInAPackage("org.jooq..")
                 .because("domain and edges are free of jOOQ")
                 .check(main);

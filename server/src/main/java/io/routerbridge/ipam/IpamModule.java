@@ -14,6 +14,7 @@ import io.routerbridge.http.ApiRoutes;
 import io.routerbridge.ipam.actionlog.ActionLog;
 import io.routerbridge.ipam.actionlog.LogRoutes;
 import io.routerbridge.ipam.alerts.HousekeepingSettings;
+import io.routerbridge.ipam.alerts.HousekeepingSettingsRepository;
 import io.routerbridge.ipam.alerts.UsageAlerts;
 import io.routerbridge.ipam.alerts.UsageRoutes;
 import io.routerbridge.ipam.assignments.Assignments;
@@ -122,7 +123,7 @@ public final class IpamModule implements Module {
         this.clientAreaSettings = new ClientAreaSettings(new ClientAreaSettingsRepository(dsl));
         this.clientIps = new ClientIps(new ClientIpRepository(dsl), heldBlocks, releaser, clientAreaSettings);
         this.ipCleaner = new IpCleaner(new CleanerRunRepository(dsl, infra.json()), heldBlocks, releaser, actionLog, clock);
-        this.housekeepingSettings = new HousekeepingSettings(dsl);
+        this.housekeepingSettings = new HousekeepingSettings(new HousekeepingSettingsRepository(dsl));
         this.usageAlerts = new UsageAlerts(new UsageAlertRepository(dsl), clock);
         this.configurations = new Configurations(new ConfigurationRepository(dsl), pools, subnets, clock);
         this.hosting = new WhmcsHostingRepository(dsl);
@@ -149,7 +150,9 @@ public final class IpamModule implements Module {
     @Override
     public void registerWhmcsHandlers(ModuleFunctions functions, WhmcsHooks hooks) {
         hooks.register(PreModuleCreateAssign.HOOK, new PreModuleCreateAssign(serviceAddresses)::handle);
-        hooks.register(DailyCron.HOOK, new DailyCron(housekeepingSettings, usageAlerts, ipCleaner)::handle);
+        DailyCron dailyCron = new DailyCron(housekeepingSettings, usageAlerts, ipCleaner);
+        hooks.register(DailyCron.HOOK, dailyCron::handle);
+        hooks.register(DailyCron.MAILED_HOOK, dailyCron::mailed);
         hooks.register(AfterCreatePush.HOOK, new AfterCreatePush(allocator, integrations)::handle);
         hooks.register(AfterTerminateRelease.HOOK, new AfterTerminateRelease(assignments)::handle);
     }

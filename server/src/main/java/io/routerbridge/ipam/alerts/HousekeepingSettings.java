@@ -1,60 +1,71 @@
 package io.routerbridge.ipam.alerts;
 
-import io.routerbridge.ipam.IpamValidationException;
 import io.routerbridge.ipam.cleaner.CleanerMode;
-import java.util.Locale;
-import java.util.Optional;
-import org.jooq.DSLContext;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import static io.routerbridge.persistence.jooq.Tables.MOD_ROUTERBRIDGE_SETTING;
-
-/** Operator settings of usage alerts and the IP cleaner, with their defaults (80 %, cleaner on, notify only). */
+/**
+ * Usage alerts and the IP cleaner as the admin set them in WHMCS (Addon Modules > RouterBridge > Configure),
+ * the one place they live: read on every use, never copied. WHMCS stores a ticked yes/no field as "on" and an
+ * unticked one as "", and writes nothing until the admin first saves, so an absent setting takes the
+ * default the addon's _config shows on that page.
+ */
 public final class HousekeepingSettings {
-    public static final int DEFAULT_THRESHOLD = 80;
-    static final String THRESHOLD = "ipam.usage_alert_threshold";
-    static final String CLEANER_ENABLED = "ipam.cleaner_enabled";
-    static final String CLEANER_MODE = "ipam.cleaner_mode";
+    /** The Default of usage_alert_threshold in the addon's _config. */
+    public static final int DEFAULT_THRESHOLD = 90;
+    static final String THRESHOLD = "usage_alert_threshold";
+    static final String CLEANER_ENABLED = "ip_cleaner_enabled";
+    static final String CLEANER_BEHAVIOUR = "ip_cleaner_behaviour";
+    /** Where an operator changes them, for answers that cannot. */
+    public static final String SOURCE = "WHMCS: Addon Modules > RouterBridge > Configure";
 
-    private final DSLContext dsl;
+    private static final Logger LOG = LoggerFactory.getLogger(HousekeepingSettings.class);
 
-    public HousekeepingSettings(DSLContext dsl) {
-        this.dsl = dsl;
+    private final HousekeepingSettingsRepository repository;
+
+    public HousekeepingSettings(HousekeepingSettingsRepository repository) {
+        this.repository = repository;
     }
 
-    public record Values(int usageThreshold, boolean cleanerEnabled, CleanerMode cleanerMode) {
+    /** usageThreshold is empty while usage alerts are off. */
+    public record Values(OptionalInt usageThreshold, boolean cleanerEnabled, CleanerMode cleanerMode) {
     }
 
     public Values read() {
-        return new Values(
-                read(THRESHOLD).map(Integer::parseInt).orElse(DEFAULT_THRESHOLD),
-                read(CLEANER_ENABLED).map(Boolean::parseBoolean).orElse(true),
-                read(CLEANER_MODE).map(CleanerMode::valueOf).orElse(CleanerMode.NOTIFY));
+        Map<String, String> stored = repository.addonSettings();
+        return new Values(threshold(stored.get(THRESHOLD)), ticked(stored.get(CLEANER_ENABLED)),
+                "mark-free".equals(trimmed(stored.get(CLEANER_BEHAVIOUR))) ? CleanerMode.MARK_FREE : CleanerMode.NOTIFY);
     }
 
-    /** Changes the given settings (null: unchanged) and answers all of them. */
-    public Values update(Integer usageThreshold, Boolean cleanerEnabled, CleanerMode cleanerMode) {
-        if (usageThreshold != null) {
-            if (usageThreshold < 1 || usageThreshold > 100) {
-                throw new IpamValidationException("usageThreshold", "usageThreshold must be between 1 and 100 (percent)");
+    private static OptionalInt threshold(String stored) {
+        if (stored == null) {
+            return OptionalInt.of(DEFAULT_THRESHOLD);
+        }
+        String text = stored.trim().replace("%", "");
+        if (text.isEmpty() || text.equals("0")) {
+            return OptionalInt.empty();
+        }
+        try {
+            int percent = Integer.parseInt(text);
+            if (percent >= 1 && percent <= 100) {
+                return OptionalInt.of(percent);
             }
-            write(THRESHOLD, usageThreshold.toString());
+        } catch (NumberFormatException e) {
+            // reported below
         }
-        if (cleanerEnabled != null) {
-            write(CLEANER_ENABLED, cleanerEnabled.toString().toLowerCase(Locale.ROOT));
-        }
-        if (cleanerMode != null) {
-            write(CLEANER_MODE, cleanerMode.name());
-        }
-        return read();
+        LOG.warn("usage alerts are off: the addon setting {} is \"{}\", not a percentage from 1 to 100 (0 turns alerts off)",
+                THRESHOLD, stored);
+        return OptionalInt.empty();
     }
 
-    private Optional<String> read(String name) {
-        var S = MOD_ROUTERBRIDGE_SETTING;
-        return dsl.select(S.VALUE).from(S).where(S.NAME.eq(name)).fetchOptional(S.VALUE);
+    private static boolean ticked(String stored) {
+        String value = trimmed(stored);
+        return value.equals("on") || value.equals("yes") || value.equals("1") || value.equals("true");
     }
 
-    private void write(String name, String value) {
-        var S = MOD_ROUTERBRIDGE_SETTING;
-        dsl.insertInto(S).set(S.NAME, name).set(S.VALUE, value).onDuplicateKeyUpdate().set(S.VALUE, value).execute();
+    private static String trimmed(String stored) {
+        return stored == null ? "" : stored.trim().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
@@ -92,19 +93,18 @@ public final class UsageAlertRepository {
     }
 
     /** In one transaction: the open alerts not yet sent, by id, each marked sent at {@code at}. */
-    List<RaisedAlert> takeUnsent(Instant at) {
-        LocalDateTime now = utc(at);
-        return dsl.transactionResult(cfg -> {
-            DSLContext tx = cfg.dsl();
-            List<RaisedAlert> alerts = new ArrayList<>();
-            for (ModRouterbridgeIpamUsageAlertRecord row : tx.selectFrom(U)
-                    .where(U.SENT_AT.isNull(), U.CLEARED_AT.isNull()).orderBy(U.ID).forUpdate().fetch()) {
-                alerts.add(new RaisedAlert(row.getId(), row.getScope(), row.getScopeId(), row.getScopeName(),
-                        row.getUsagePercent(), row.getThreshold()));
-                tx.update(U).set(U.SENT_AT, now).where(U.ID.eq(row.getId())).execute();
-            }
-            return alerts;
-        });
+    List<RaisedAlert> unsent() {
+        List<RaisedAlert> alerts = new ArrayList<>();
+        for (ModRouterbridgeIpamUsageAlertRecord row : dsl.selectFrom(U)
+                .where(U.SENT_AT.isNull(), U.CLEARED_AT.isNull()).orderBy(U.ID).fetch()) {
+            alerts.add(new RaisedAlert(row.getId(), row.getScope(), row.getScopeId(), row.getScopeName(),
+                    row.getUsagePercent(), row.getThreshold()));
+        }
+        return alerts;
+    }
+
+    int markSent(Collection<Long> alertIds, Instant at) {
+        return dsl.update(U).set(U.SENT_AT, utc(at)).where(U.ID.in(alertIds), U.SENT_AT.isNull()).execute();
     }
 
     private static LocalDateTime utc(Instant instant) {

@@ -6,6 +6,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,10 +73,13 @@ public final class UsageAlerts {
         }
     }
 
-    /** Alerts raised and not yet handed out; they are marked sent and never handed out again. */
-    public List<Alert> takePending() {
+    /**
+     * Alerts raised and not yet mailed, oldest first. Handing them out changes nothing: only {@link #markSent}
+     * does, once WHMCS has mailed them, so an alert WHMCS could not mail is handed out again next time.
+     */
+    public List<Alert> pending() {
         List<Alert> alerts = new ArrayList<>();
-        for (UsageAlertRepository.RaisedAlert row : repository.takeUnsent(clock.instant())) {
+        for (UsageAlertRepository.RaisedAlert row : repository.unsent()) {
             String what = row.scope() + " " + row.scopeName();
             alerts.add(new Alert(row.id(),
                     "IP usage of " + what + " is at " + row.usagePercent().toPlainString() + "%",
@@ -85,5 +89,10 @@ public final class UsageAlerts {
                             + "below the threshold and crosses it again."));
         }
         return alerts;
+    }
+
+    /** Records that WHMCS mailed these alerts; an alert already marked keeps its first time. Answers how many changed. */
+    public int markSent(Collection<Long> alertIds) {
+        return alertIds.isEmpty() ? 0 : repository.markSent(alertIds, clock.instant());
     }
 }

@@ -1,17 +1,16 @@
 package io.routerbridge.ipam.alerts;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
-import static io.javalin.apibuilder.ApiBuilder.put;
 
-import io.javalin.http.Context;
-import io.routerbridge.http.ApiRequests;
 import io.routerbridge.http.ApiRoutes;
-import io.routerbridge.ipam.cleaner.CleanerMode;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** GET /api/v1/usage (usage per pool and subnet) and GET/PUT /api/v1/housekeeping/settings. */
+/**
+ * GET /api/v1/usage (usage per pool and subnet) and GET /api/v1/housekeeping/settings: the alert and cleaner
+ * settings are the WHMCS addon's, changed only there, so this API shows them and cannot change them.
+ */
 public final class UsageRoutes implements ApiRoutes {
     private final UsageAlerts alerts;
     private final HousekeepingSettings settings;
@@ -21,22 +20,19 @@ public final class UsageRoutes implements ApiRoutes {
         this.settings = settings;
     }
 
-    record SettingsBody(Integer usageThreshold, Boolean cleanerEnabled, String cleanerMode) {
-    }
-
     @Override
     public void addRoutes() {
-        get("usage", ctx -> ctx.json(Map.of("threshold", settings.read().usageThreshold(),
-                "usage", alerts.usage().stream().map(UsageRoutes::view).toList())));
+        get("usage", ctx -> {
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("threshold", threshold(settings.read()));
+            report.put("usage", alerts.usage().stream().map(UsageRoutes::view).toList());
+            ctx.json(report);
+        });
         get("housekeeping/settings", ctx -> ctx.json(view(settings.read())));
-        put("housekeeping/settings", this::update);
     }
 
-    private void update(Context ctx) {
-        SettingsBody body = ApiRequests.body(ctx, SettingsBody.class);
-        CleanerMode mode = body.cleanerMode() == null ? null
-                : ApiRequests.enumValue(body.cleanerMode().replace('-', '_'), "cleanerMode", CleanerMode.class);
-        ctx.json(view(settings.update(body.usageThreshold(), body.cleanerEnabled(), mode)));
+    private static Integer threshold(HousekeepingSettings.Values values) {
+        return values.usageThreshold().isPresent() ? values.usageThreshold().getAsInt() : null;
     }
 
     private static Map<String, Object> view(Usage usage) {
@@ -51,7 +47,11 @@ public final class UsageRoutes implements ApiRoutes {
     }
 
     private static Map<String, Object> view(HousekeepingSettings.Values values) {
-        return Map.of("usageThreshold", values.usageThreshold(), "cleanerEnabled", values.cleanerEnabled(),
-                "cleanerMode", values.cleanerMode().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("usageThreshold", threshold(values));
+        view.put("cleanerEnabled", values.cleanerEnabled());
+        view.put("cleanerMode", values.cleanerMode().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        view.put("source", HousekeepingSettings.SOURCE);
+        return view;
     }
 }

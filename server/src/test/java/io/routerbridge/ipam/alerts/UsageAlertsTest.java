@@ -13,11 +13,14 @@ import io.routerbridge.ipam.PoolKind;
 import io.routerbridge.ipam.PoolService;
 import io.routerbridge.ipam.SubnetService;
 import io.routerbridge.ipam.sync.WhmcsFixture;
+import io.routerbridge.ipam.whmcs.DailyCron;
 import io.routerbridge.testsupport.TestDatabase;
 import io.routerbridge.testsupport.TestService;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,7 +71,8 @@ class UsageAlertsTest {
     }
 
     @Test
-    void alertsAreSentOncePerCrossingOfTheThreshold() {
+    void alertsAreHandedOutUntilMailedAndThenOncePerCrossingOfTheThreshold() {
+        WhmcsFixture.addonSettings(db, Map.of("usage_alert_threshold", "80"));
         for (long s = 1; s <= 7; s++) {
             allocator.allocate(poolId, s);
         }
@@ -82,8 +86,14 @@ class UsageAlertsTest {
                 .isEqualTo("IP usage of pool ten is at 80.00%");
         assertThat(crossed.path("alerts").get(1).path("message").asText())
                 .contains("subnet 198.51.100.0/24", "80.00%", "threshold of 80%");
-        assertThat(crossed.path("cleaner").path("enabled").asBoolean()).isTrue();
-        assertThat(crossed.path("cleaner").path("mode").asText()).isEqualTo("notify");
+        assertThat(crossed.path("cleaner").path("enabled").asBoolean()).as("unticked in WHMCS").isFalse();
+
+        assertThat(cron().path("alerts")).as("not mailed yet: handed out again").isEqualTo(crossed.path("alerts"));
+        List<Long> ids = new ArrayList<>();
+        crossed.path("alerts").forEach(alert -> ids.add(alert.path("id").asLong()));
+        assertThat(mailed(ids.subList(0, 1)).path("marked").asInt()).isEqualTo(1);
+        assertThat(cron().path("alerts")).as("only the unmailed one").hasSize(1);
+        assertThat(mailed(ids).path("marked").asInt()).as("the first keeps its time").isEqualTo(1);
 
         allocator.allocate(poolId, 9);
         assertThat(cron().path("alerts")).as("still above: not repeated").isEmpty();
@@ -96,15 +106,44 @@ class UsageAlertsTest {
     }
 
     @Test
-    void theThresholdIsASetting() {
-        service.app().module(IpamModule.class).housekeepingSettings().update(50, false, null);
+    void theAddonSettingsInWhmcsDriveAlertsAndTheCleaner() {
         for (long s = 1; s <= 5; s++) {
             allocator.allocate(poolId, s);
         }
+        WhmcsFixture.addonSettings(db, Map.of("usage_alert_threshold", "0", "ip_cleaner_enabled", "on",
+                "ip_cleaner_behaviour", "notify"));
+        JsonNode off = cron();
+        assertThat(off.path("alerts")).as("alerts turned off").isEmpty();
+        assertThat(off.path("cleaner").path("enabled").asBoolean()).isTrue();
+        assertThat(off.path("cleaner").path("mode").asText()).isEqualTo("notify");
+        assertThat(service.app().module(IpamModule.class).usageAlerts().pending()).as("nothing raised while off").isEmpty();
+
+        WhmcsFixture.addonSettings(db, Map.of("usage_alert_threshold", "50", "ip_cleaner_enabled", ""));
         JsonNode answer = cron();
         assertThat(answer.path("alerts")).hasSize(2);
         assertThat(answer.path("cleaner").path("enabled").asBoolean()).isFalse();
         assertThat(answer.path("cleaner").has("found")).isFalse();
+    }
+
+    @Test
+    void withNothingSavedInWhmcsTheAddonsDefaultsApply() {
+        HousekeepingSettings.Values values = service.app().module(IpamModule.class).housekeepingSettings().read();
+        assertThat(values.usageThreshold()).hasValue(HousekeepingSettings.DEFAULT_THRESHOLD);
+        assertThat(values.cleanerEnabled()).isFalse();
+        assertThat(values.cleanerMode()).isEqualTo(io.routerbridge.ipam.cleaner.CleanerMode.NOTIFY);
+    }
+
+    @Test
+    void aMailedReportNeedsAlertIds() {
+        var response = service.callHook(DailyCron.MAILED_HOOK, Map.of("alertIds", List.of("x")));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("alertIds[0]");
+    }
+
+    private static JsonNode mailed(List<Long> ids) {
+        var response = service.callHook(DailyCron.MAILED_HOOK, Map.of("alertIds", ids));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return service.json(response);
     }
 
     private static JsonNode cron() {

@@ -9,6 +9,7 @@ import io.routerbridge.ipam.PoolService;
 import io.routerbridge.ipam.SubnetService;
 import io.routerbridge.testsupport.TestDatabase;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * A small IPAM layout and tblhosting rows holding every domainstatus, shared by the sync, orphan,
@@ -33,6 +34,7 @@ public final class WhmcsFixture {
     public static void reset(TestDatabase db) {
         db.execute("""
                 DELETE FROM tblhosting;
+                DELETE FROM tbladdonmodules;
                 DELETE FROM mod_routerbridge_action_log;
                 DELETE FROM mod_routerbridge_ipam_usage_alert;
                 DELETE FROM mod_routerbridge_ipam_cleaner_run;
@@ -43,6 +45,14 @@ public final class WhmcsFixture {
                 DELETE FROM mod_routerbridge_ipam_subnet_exclusion;
                 DELETE FROM mod_routerbridge_ipam_subnet;
                 """);
+    }
+
+    /** The RouterBridge addon's settings as WHMCS saves them from its Configure page (tbladdonmodules rows). */
+    public static void addonSettings(TestDatabase db, Map<String, String> settings) {
+        db.execute("DELETE FROM tbladdonmodules WHERE module = 'routerbridgeaddon'");
+        settings.forEach((setting, value) -> db.dsl().insertInto(org.jooq.impl.DSL.table("tbladdonmodules"))
+                .columns(org.jooq.impl.DSL.field("module"), org.jooq.impl.DSL.field("setting"), org.jooq.impl.DSL.field("value"))
+                .values("routerbridgeaddon", setting, value).execute());
     }
 
     /** 192.0.2.0/24 (gateway .1) with an address pool over .0-.127; 2001:db8::/48 with a /56 prefix pool. */

@@ -1,8 +1,12 @@
 <?php
 /**
- * RouterBridge addon module: holds the service URL and shared secret the server module and hooks.php
- * use, and serves the client page (the client's IPs, through the service's signed client routes). The
- * service owns its own schema, so activation creates no tables.
+ * RouterBridge addon module: holds the settings (service URL and shared secret for the server module and
+ * hooks.php; usage alerts and the IP cleaner, which the service reads from tbladdonmodules) and serves the
+ * client page (the client's IPs, through the service's signed client routes). The service owns its own
+ * schema, so activation creates no tables.
+ *
+ * Named routerbridgeaddon, not routerbridge: WHMCS calls <name>_clientarea here and <name>_ClientArea in the
+ * server module, and PHP function names ignore case, so one name for both would be one function declared twice.
  */
 
 if (!defined("WHMCS")) {
@@ -14,13 +18,13 @@ require_once __DIR__ . '/../../servers/routerbridge/lib/ServiceClient.php';
 use RouterBridge\ServiceClient;
 
 /** What a client reads when the service cannot answer; the reason goes to the module log for the admins. */
-const ROUTERBRIDGE_CLIENTAREA_UNAVAILABLE = 'Your IP addresses cannot be shown or changed right now: '
+const ROUTERBRIDGEADDON_CLIENTAREA_UNAVAILABLE = 'Your IP addresses cannot be shown or changed right now: '
     . 'the network service is not available. Please try again later or contact support.';
 
 /** Answers of the client routes whose error text is written for the client; others are the operator's business. */
-const ROUTERBRIDGE_CLIENTAREA_CLIENT_ERRORS = [403, 404, 409];
+const ROUTERBRIDGEADDON_CLIENTAREA_CLIENT_ERRORS = [403, 404, 409];
 
-function routerbridge_config()
+function routerbridgeaddon_config()
 {
     return [
         'name' => 'RouterBridge',
@@ -48,12 +52,12 @@ function routerbridge_config()
                 'Type' => 'text',
                 'Size' => '5',
                 'Default' => '90',
-                'Description' => 'Email the admins when a subnet or pool is fuller than this',
+                'Description' => 'Email the admins (daily cron) when a pool or subnet is at least this full, 1-100; 0 or empty: no usage alerts',
             ],
             'ip_cleaner_enabled' => [
                 'FriendlyName' => 'IP Cleaner',
                 'Type' => 'yesno',
-                'Description' => 'Look for IPs held by services that no longer need them in the daily cron',
+                'Description' => 'In the daily cron, look for IPs held by services that are no longer live and email the admins what was found',
             ],
             'ip_cleaner_behaviour' => [
                 'FriendlyName' => 'IP Cleaner Behaviour',
@@ -62,16 +66,11 @@ function routerbridge_config()
                 'Default' => 'notify',
                 'Description' => 'notify: report only; mark-free: release the IPs',
             ],
-            'use_custom_field' => [
-                'FriendlyName' => 'Use Custom Field Instead Of Assigned IPs',
-                'Type' => 'yesno',
-                'Description' => 'Write additional IPs to a product custom field when a configuration asks for it',
-            ],
         ],
     ];
 }
 
-function routerbridge_activate()
+function routerbridgeaddon_activate()
 {
     return [
         'status' => 'success',
@@ -80,7 +79,7 @@ function routerbridge_activate()
     ];
 }
 
-function routerbridge_deactivate()
+function routerbridgeaddon_deactivate()
 {
     return [
         'status' => 'success',
@@ -88,7 +87,7 @@ function routerbridge_deactivate()
     ];
 }
 
-function routerbridge_upgrade($vars)
+function routerbridgeaddon_upgrade($vars)
 {
     return [
         'status' => 'success',
@@ -97,7 +96,7 @@ function routerbridge_upgrade($vars)
 }
 
 /** Admin page. For now it reports whether the service answers; the admin pages come from the service later. */
-function routerbridge_output($vars)
+function routerbridgeaddon_output($vars)
 {
     $e = static fn ($text) => htmlspecialchars((string) $text, ENT_QUOTES, 'UTF-8');
     try {
@@ -117,13 +116,13 @@ function routerbridge_output($vars)
 }
 
 /**
- * Client page (index.php?m=routerbridge): the logged-in client's services with their IPs, and unassigning one.
+ * Client page (index.php?m=routerbridgeaddon): the logged-in client's services with their IPs, and unassigning one.
  * The client id comes from the WHMCS session only; the service checks that every service asked about is
  * that client's. A POST must carry WHMCS's CSRF token ({$token}) and is checked before anything is forwarded.
  */
-function routerbridge_clientarea($vars)
+function routerbridgeaddon_clientarea($vars)
 {
-    $modulelink = (string) ($vars['modulelink'] ?? 'index.php?m=routerbridge');
+    $modulelink = (string) ($vars['modulelink'] ?? 'index.php?m=routerbridgeaddon');
     $page = [
         'pagetitle' => 'My IP Addresses',
         'breadcrumb' => [$modulelink => 'My IP Addresses'],
@@ -146,8 +145,8 @@ function routerbridge_clientarea($vars)
     try {
         $service = ServiceClient::fromSettings();
     } catch (\Throwable $e) {
-        routerbridge_clientarea_log('clientarea settings', [], $e->getMessage());
-        $page['vars']['errorMessage'] = ROUTERBRIDGE_CLIENTAREA_UNAVAILABLE;
+        routerbridgeaddon_clientarea_log('clientarea settings', [], $e->getMessage());
+        $page['vars']['errorMessage'] = ROUTERBRIDGEADDON_CLIENTAREA_UNAVAILABLE;
         return $page;
     }
     $base = '/whmcs/v1/client/' . $clientId;
@@ -160,46 +159,55 @@ function routerbridge_clientarea($vars)
             $page['vars']['errorMessage'] = 'That IP address could not be found; please reload the page.';
         } else {
             $path = "{$base}/services/{$serviceId}/ips/{$assignmentId}";
-            $answer = routerbridge_clientarea_call($service, 'DELETE', $path);
+            $answer = routerbridgeaddon_clientarea_call($service, 'DELETE', $path);
             if ($answer === null) {
-                $page['vars']['errorMessage'] = ROUTERBRIDGE_CLIENTAREA_UNAVAILABLE;
+                $page['vars']['errorMessage'] = ROUTERBRIDGEADDON_CLIENTAREA_UNAVAILABLE;
             } elseif ($answer->isSuccess()) {
                 $page['vars']['successMessage'] = 'IP address ' . (string) ($answer->json['address'] ?? '')
                     . ' was unassigned from service #' . $serviceId . '.';
             } else {
-                $page['vars']['errorMessage'] = in_array($answer->status, ROUTERBRIDGE_CLIENTAREA_CLIENT_ERRORS, true)
-                    ? $answer->error() : ROUTERBRIDGE_CLIENTAREA_UNAVAILABLE;
+                $page['vars']['errorMessage'] = in_array($answer->status, ROUTERBRIDGEADDON_CLIENTAREA_CLIENT_ERRORS, true)
+                    ? $answer->error() : ROUTERBRIDGEADDON_CLIENTAREA_UNAVAILABLE;
             }
         }
     }
 
-    $list = routerbridge_clientarea_call($service, 'GET', $base . '/ips');
+    $list = routerbridgeaddon_clientarea_call($service, 'GET', $base . '/ips');
     if ($list !== null && $list->isSuccess()) {
         $page['vars']['services'] = is_array($list->json['services'] ?? null) ? $list->json['services'] : [];
         $page['vars']['unassignAllowed'] = ($list->json['unassignAllowed'] ?? false) === true;
     } elseif ($page['vars']['errorMessage'] === '') {
-        $page['vars']['errorMessage'] = ROUTERBRIDGE_CLIENTAREA_UNAVAILABLE;
+        $page['vars']['errorMessage'] = ROUTERBRIDGEADDON_CLIENTAREA_UNAVAILABLE;
     }
     return $page;
 }
 
 /** One signed call for the client page; null when the service could not be reached (logged). */
-function routerbridge_clientarea_call(ServiceClient $service, string $method, string $path): ?\RouterBridge\ServiceResponse
+function routerbridgeaddon_clientarea_call(ServiceClient $service, string $method, string $path): ?\RouterBridge\ServiceResponse
 {
     try {
         $answer = $service->send($method, $path, '');
     } catch (\Throwable $e) {
-        routerbridge_clientarea_log("clientarea {$method} {$path}", [], $e->getMessage());
+        routerbridgeaddon_clientarea_log("clientarea {$method} {$path}", [], $e->getMessage());
         return null;
     }
     if (!$answer->isSuccess()) {
-        routerbridge_clientarea_log("clientarea {$method} {$path}", [], $answer->error());
+        routerbridgeaddon_clientarea_log("clientarea {$method} {$path}", [], $answer->error());
     }
     return $answer;
 }
 
-function routerbridge_clientarea_log(string $action, array $request, string $response): void
+/**
+ * Why the client page could not be served: to the activity log, which WHMCS always keeps (the module log is off
+ * unless an admin turns module debugging on), and to the module log with the request.
+ */
+function routerbridgeaddon_clientarea_log(string $action, array $request, string $response): void
 {
+    if (function_exists('logActivity')) {
+        $client = (new \WHMCS\Authentication\CurrentUser())->client();
+        logActivity('RouterBridge client page failed - ' . $action . ' - Error: ' . $response,
+            $client === null ? 0 : (int) $client->id);
+    }
     if (function_exists('logModuleCall')) {
         logModuleCall('routerbridge', $action, $request, $response, '', []);
     }

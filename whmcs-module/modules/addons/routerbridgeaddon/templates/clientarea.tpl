@@ -1,4 +1,4 @@
-{* The client's IPs per service (vars from routerbridge_clientarea). WHMCS does not escape: every value is escaped here. *}
+{* The client's IPs per service (vars from routerbridgeaddon_clientarea). WHMCS does not escape: every value is escaped here. *}
 <div class="routerbridge routerbridge-ips text-left">
     {if $errorMessage}
         <div class="alert alert-danger">{$errorMessage|escape:'html'}</div>
