@@ -45,6 +45,11 @@ final class Spares {
         return name;
     }
 
+    /** Waits until no spare is being made or dropped, so server-wide counters read meanwhile are the caller's own. */
+    static void awaitIdle() {
+        await(WORKER.submit(() -> "idle"));
+    }
+
     static void dropLater(String name) {
         WORKER.submit(() -> TestDatabase.drop(name));
     }
