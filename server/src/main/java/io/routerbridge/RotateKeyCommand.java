@@ -7,10 +7,12 @@ import io.routerbridge.config.MasterKeys;
 import io.routerbridge.db.Database;
 import io.routerbridge.db.Migrations;
 import io.routerbridge.keyrotation.EncryptedColumnRepository;
+import io.routerbridge.keyrotation.InstanceRepository;
 import io.routerbridge.keyrotation.KeyRotation;
 import io.routerbridge.keyrotation.KeyRotation.ColumnReport;
 import io.routerbridge.keyrotation.KeyRotation.ColumnSurvey;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -52,7 +54,8 @@ final class RotateKeyCommand implements CliCommand {
         DatabaseConfig config = DatabaseConfig.fromEnvironment(env);
         try (HikariDataSource pool = Database.pool(config)) {
             new Migrations(pool).migrate();
-            KeyRotation rotation = new KeyRotation(new EncryptedColumnRepository(Database.dsl(pool)), keys);
+            KeyRotation rotation = new KeyRotation(new EncryptedColumnRepository(Database.dsl(pool)),
+                    new InstanceRepository(Database.dsl(pool)), keys, Clock.systemUTC());
             out.println("routerbridge: rotate-key: current master key " + keys.currentId() + " (known: "
                     + String.join(", ", keys.knownIds()) + ")");
             return dryRun ? survey(rotation, out) : rotate(rotation, batchSize, out);
@@ -60,6 +63,8 @@ final class RotateKeyCommand implements CliCommand {
     }
 
     private static int survey(KeyRotation rotation, PrintStream out) {
+        rotation.liveInstances().forEach(instance -> out.println("  instance on " + instance.host() + " started "
+                + instance.startedAt() + " reads master key(s) " + String.join(", ", instance.keyIds())));
         List<ColumnSurvey> survey = rotation.survey();
         for (ColumnSurvey column : survey) {
             String byKey = column.counts().byKeyId().entrySet().stream()

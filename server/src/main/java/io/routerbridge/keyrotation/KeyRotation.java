@@ -5,6 +5,10 @@ import io.routerbridge.crypto.CredentialCipher;
 import io.routerbridge.crypto.CredentialCipher.CredentialException;
 import io.routerbridge.keyrotation.EncryptedColumnRepository.KeyIdCounts;
 import io.routerbridge.keyrotation.EncryptedColumnRepository.StoredValue;
+import io.routerbridge.keyrotation.InstanceRepository.Instance;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,20 +17,26 @@ import java.util.Map;
 /**
  * Re-encrypts every value of every registered column under the current master key, in batches, each value by a
  * compare-and-set on its old ciphertext. Refuses to start when a value was made with a master key that is not
- * configured (or is not ciphertext at all), naming the column and the key id, so nothing is half done.
+ * configured (or is not ciphertext at all), naming the column and the key id, or when a running instance cannot
+ * read the current key, so nothing is half done.
  */
 public final class KeyRotation {
     /** Passes over the columns at most: a later pass catches values an old-key writer stored behind the first. */
     static final int MAX_PASSES = 3;
 
     private final EncryptedColumnRepository repository;
+    private final InstanceRepository instances;
     private final MasterKeys keys;
     private final CredentialCipher cipher;
+    private final Clock clock;
 
-    public KeyRotation(EncryptedColumnRepository repository, MasterKeys keys) {
+    public KeyRotation(EncryptedColumnRepository repository, InstanceRepository instances, MasterKeys keys,
+                       Clock clock) {
         this.repository = repository;
+        this.instances = instances;
         this.keys = keys;
         this.cipher = new CredentialCipher(keys);
+        this.clock = clock;
     }
 
     /** What one column holds, by master key id. */
@@ -76,9 +86,27 @@ public final class KeyRotation {
                 .toList();
     }
 
-    /** Every reason the values cannot all be read with the configured keys; empty when rotation may run. */
+    /** The running instances (seen lately) and the master key ids each reads. */
+    public List<Instance> liveInstances() {
+        return RunningInstances.live(instances, clock.instant());
+    }
+
+    /**
+     * Every reason not to rotate now: a running instance that cannot read the current key (it would fail on every
+     * value rewritten), or values this command cannot read. Empty when rotation may run.
+     */
     public List<String> problems(List<ColumnSurvey> survey) {
         List<String> problems = new ArrayList<>();
+        Instant now = clock.instant();
+        for (Instance instance : liveInstances()) {
+            if (!instance.keyIds().contains(keys.currentId())) {
+                problems.add("the instance on " + instance.host() + " started " + instance.startedAt()
+                        + " (last seen " + Duration.between(instance.seenAt(), now).toSeconds() + " s ago) reads only"
+                        + " master key(s) " + String.join(", ", instance.keyIds()) + ": restart it with RB_MASTER_KEY of id "
+                        + keys.currentId() + " first (an instance that stopped uncleanly counts as running for "
+                        + RunningInstances.LIVE.toSeconds() + " s after it was last seen)");
+            }
+        }
         for (ColumnSurvey column : survey) {
             column.counts().byKeyId().forEach((keyId, count) -> {
                 if (keys.byId(keyId).isEmpty()) {

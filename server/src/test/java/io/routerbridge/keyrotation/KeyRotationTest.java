@@ -12,6 +12,9 @@ import io.routerbridge.testsupport.TestService;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -78,7 +81,7 @@ class KeyRotationTest {
 
     @Test
     void everyColumnIsReencryptedInBatchesAndASecondRunHasNothingLeft() {
-        KeyRotation rotation = new KeyRotation(repository, MasterKeys.of(NEW, OLD));
+        KeyRotation rotation = rotation(MasterKeys.of(NEW, OLD));
 
         KeyRotation.Report report = rotation.rotate(2);
 
@@ -105,7 +108,7 @@ class KeyRotationTest {
         db.execute("UPDATE mod_routerbridge_vpn_user SET password_ciphertext = '" + stranger + "' WHERE id = 3");
         Map<String, List<String>> before = storedValues();
 
-        assertThatThrownBy(() -> new KeyRotation(repository, MasterKeys.of(NEW, OLD)).rotate(10))
+        assertThatThrownBy(() -> rotation(MasterKeys.of(NEW, OLD)).rotate(10))
                 .isInstanceOf(KeyRotation.RotationRefused.class)
                 .hasMessageContaining("mod_routerbridge_vpn_user.password_ciphertext: 1 value(s) under master key "
                         + MasterKeys.keyId(STRANGER))
@@ -117,7 +120,7 @@ class KeyRotationTest {
     void aValueThatIsNotCiphertextIsNamedByColumnWithoutShowingIt() {
         db.execute("UPDATE mod_routerbridge_integration_webhook SET secret_encrypted = 'plain-webhook-secret'");
 
-        assertThatThrownBy(() -> new KeyRotation(repository, MasterKeys.of(NEW, OLD)).rotate(10))
+        assertThatThrownBy(() -> rotation(MasterKeys.of(NEW, OLD)).rotate(10))
                 .hasMessageContaining("mod_routerbridge_integration_webhook.secret_encrypted: 1 value(s) not in the"
                         + " v1:<key id>:<data> format")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("plain-webhook-secret"));
@@ -179,6 +182,47 @@ class KeyRotationTest {
                         + ", which is neither RB_MASTER_KEY nor in RB_MASTER_KEYS_PREVIOUS");
         assertThat(storedValues().get("mod_routerbridge_router.password_ciphertext").get(0))
                 .startsWith("v1:" + MasterKeys.keyId(OLD) + ":");
+    }
+
+    @Test
+    void aRunningInstanceThatCannotReadTheNewKeyStopsIt() {
+        InstanceRepository instances = new InstanceRepository(db.dsl());
+        RunningInstances oldOnly = new RunningInstances(instances, MasterKeys.of(OLD), Clock.systemUTC());
+        oldOnly.heartbeat();
+        Map<String, List<String>> before = storedValues();
+        try {
+            assertThatThrownBy(() -> rotation(MasterKeys.of(NEW, OLD)).rotate(10))
+                    .isInstanceOf(KeyRotation.RotationRefused.class)
+                    .hasMessageContaining("reads only master key(s) " + MasterKeys.keyId(OLD)
+                            + ": restart it with RB_MASTER_KEY of id " + MasterKeys.keyId(NEW) + " first");
+            assertThat(storedValues()).isEqualTo(before);
+
+            RunningInstances restarted = new RunningInstances(instances, MasterKeys.of(NEW, OLD), Clock.systemUTC());
+            restarted.heartbeat();
+            oldOnly.leave();
+            assertThat(rotation(MasterKeys.of(NEW, OLD)).rotate(10).complete()).isTrue();
+            restarted.leave();
+        } finally {
+            oldOnly.leave();
+        }
+    }
+
+    @Test
+    void anInstanceNotSeenForLongerThanTheLiveWindowCountsAsGone() {
+        InstanceRepository instances = new InstanceRepository(db.dsl());
+        Clock past = Clock.fixed(Instant.now().minus(RunningInstances.LIVE).minusSeconds(5), ZoneOffset.UTC);
+        RunningInstances crashed = new RunningInstances(instances, MasterKeys.of(OLD), past);
+        crashed.heartbeat();
+        try {
+            assertThat(rotation(MasterKeys.of(NEW, OLD)).liveInstances()).isEmpty();
+            assertThat(rotation(MasterKeys.of(NEW, OLD)).rotate(10).complete()).isTrue();
+        } finally {
+            crashed.leave();
+        }
+    }
+
+    private KeyRotation rotation(MasterKeys keys) {
+        return new KeyRotation(repository, new InstanceRepository(db.dsl()), keys, Clock.systemUTC());
     }
 
     private void store(String column, String plaintext) {

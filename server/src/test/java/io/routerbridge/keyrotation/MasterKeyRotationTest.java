@@ -90,15 +90,21 @@ class MasterKeyRotationTest {
             }
             assertThat(keyIds()).containsOnlyKeys(MasterKeys.keyId(keyA));
 
-            // Restart with B current and A previous; calls keep coming while rotate-key runs.
+            // Restart with B current and A previous; calls keep coming while rotate-key runs. While an instance
+            // reading only A still runs, rotate-key refuses.
+            underA.app().module(KeyRotationModule.class).instances().heartbeat();
             TestService underBoth = TestService.start(db, config(MasterKeys.of(keyB, keyA)));
+            underBoth.app().module(KeyRotationModule.class).instances().heartbeat();
+            String refused = rotateKey(keyB, keyA, 3);
+            assertThat(refused).contains("rotate-key refused", "reads only master key(s) " + MasterKeys.keyId(keyA));
+            assertThat(keyIds()).containsOnlyKeys(MasterKeys.keyId(keyA));
             underA.close();
             AtomicBoolean calling = new AtomicBoolean(true);
             Thread caller = new Thread(() -> callContinuously(underBoth, routers, calling), "whmcs-and-operator");
             caller.start();
             awaitLiveCalls(5);
             int before = liveCalls.get();
-            String output = rotateKey(keyB, keyA);
+            String output = rotateKey(keyB, keyA, 0);
             int during = liveCalls.get() - before;
             awaitLiveCalls(liveCalls.get() + 5);
             calling.set(false);
@@ -194,7 +200,7 @@ class MasterKeyRotationTest {
     }
 
     /** The command line, as an operator runs it next to the service. */
-    private static String rotateKey(byte[] current, byte[] previous) {
+    private static String rotateKey(byte[] current, byte[] previous, int expectedExit) {
         Map<String, String> env = new HashMap<>(db.environment());
         env.put("RB_MASTER_KEY", Base64.getEncoder().encodeToString(current));
         env.put("RB_MASTER_KEYS_PREVIOUS", Base64.getEncoder().encodeToString(previous));
@@ -202,7 +208,7 @@ class MasterKeyRotationTest {
         int exit = Main.run(new String[] {"rotate-key", "--batch-size", "1"}, new Environment(env),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8));
         String text = out.toString(StandardCharsets.UTF_8);
-        assertThat(exit).as(text).isZero();
+        assertThat(exit).as(text).isEqualTo(expectedExit);
         return text;
     }
 
