@@ -24,7 +24,7 @@ class EncryptedColumnRegistryTest {
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
 
-    static final Pattern SECRET_NAME = Pattern.compile("(?i).*(password|passwd|secret|token|cipher|encrypt|credential).*");
+    static final Pattern SECRET_NAME = Pattern.compile("(?i).*(password|passwd|secret|token|cipher|encrypt|credential|private_?key).*");
     private static final Pattern CREATE_TABLE = Pattern.compile(
             "CREATE TABLE (\\w+) \\((.*?)\\)\\s*ENGINE", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
     private static final Pattern COLUMN_LINE = Pattern.compile("^\\s*(\\w+)\\s+[A-Za-z]", Pattern.MULTILINE);
