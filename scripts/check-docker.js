@@ -254,8 +254,8 @@ if (raw) {
     check('the service waits for a healthy MariaDB; the emulator is in the lab profile only', [
         ((app.depends_on || {}).mariadb || {}).condition !== 'service_healthy' && 'routerbridge does not wait for mariadb healthy',
         JSON.stringify((services.emulator || {}).profiles) !== '["lab"]' && 'emulator is not in profile lab only']);
-    check('.env.example holds no secret: each password, secret and key is a change-me placeholder',
-        Object.entries(envExample).filter(([k, v]) => /PASSWORD|SECRET|MASTER_KEY$/.test(k) && !v.startsWith('change-me'))
+    check('.env.example holds no secret: each password, secret and key is a change-me placeholder or empty (optional)',
+        Object.entries(envExample).filter(([k, v]) => /PASSWORD|SECRET|MASTER_KEY$/.test(k) && v !== '' && !v.startsWith('change-me'))
             .map(([k]) => `${k} has a value that is not change-me...`)
             .concat((envExample.RB_SHARED_SECRET || '').length >= 32 ? ['RB_SHARED_SECRET: the service would accept the placeholder (32+ characters)'] : []));
     check('.env (real secrets) is ignored by git', read('.gitignore').split('\n').some((l) => ['docker/.env', '/docker/.env', '.env'].includes(l.trim()))

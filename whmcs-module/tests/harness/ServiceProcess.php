@@ -44,6 +44,23 @@ final class ServiceProcess
 
     private static function start(): self
     {
+        return self::launch([]);
+    }
+
+    /**
+     * A service process of its own (not the shared one) with these variables set over the usual ones, e.g. the
+     * shared secrets of a rotation; the caller stops it.
+     *
+     * @param array<string, string> $variables
+     */
+    public static function startWith(array $variables): self
+    {
+        return self::launch($variables);
+    }
+
+    /** @param array<string, string> $variables */
+    private static function launch(array $variables): self
+    {
         $jar = self::jarPath();
         if (!is_file($jar)) {
             throw new \RuntimeException("service jar missing: {$jar} (build it: mvn -B -q -pl server -am package -DskipTests)");
@@ -59,7 +76,8 @@ final class ServiceProcess
             'RB_HTTP_PORT' => (string) $port,
             'RB_SHARED_SECRET' => $secret,
             'RB_MASTER_KEY' => base64_encode(random_bytes(32)),
-        ]);
+        ], $variables);
+        $secret = $env['RB_SHARED_SECRET'];
         $process = proc_open(['java', '-Xmx256m', '-jar', $jar, 'serve'], [
             0 => ['file', '/dev/null', 'r'],
             1 => ['file', $logFile, 'w'],

@@ -45,7 +45,7 @@ function routerbridgeaddon_config()
                 'Type' => 'password',
                 'Size' => '60',
                 'Default' => '',
-                'Description' => 'Same value as the service\'s RB_SHARED_SECRET, at least 32 characters (ROUTERBRIDGE_SECRET overrides it)',
+                'Description' => 'Same value as the service\'s RB_SHARED_SECRET, at least 32 characters (ROUTERBRIDGE_SECRET overrides it); to rotate it, see the service\'s RB_SHARED_SECRET_PREVIOUS',
             ],
             'usage_alert_threshold' => [
                 'FriendlyName' => 'Usage Alert Threshold (%)',

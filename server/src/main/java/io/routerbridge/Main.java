@@ -19,6 +19,7 @@ public final class Main {
         COMMANDS.put("create-api-key", new CreateApiKeyCommand());
         COMMANDS.put("revoke-api-key", new RevokeApiKeyCommand());
         COMMANDS.put("reconcile", new ReconcileCommand());
+        COMMANDS.put("rotate-key", new RotateKeyCommand());
     }
 
     private Main() {

@@ -18,6 +18,7 @@ import io.routerbridge.fleet.FleetModule;
 import io.routerbridge.http.HealthEndpoints;
 import io.routerbridge.ipam.IpamModule;
 import io.routerbridge.jobs.JobsModule;
+import io.routerbridge.keyrotation.KeyRotationModule;
 import io.routerbridge.lifecycle.LifecycleModule;
 import io.routerbridge.platform.Infrastructure;
 import io.routerbridge.platform.Module;
@@ -58,6 +59,7 @@ public final class Application implements AutoCloseable {
             var announcements = modules.add(new AnnouncementsModule(infra, fleet));
             var ipam = modules.add(new IpamModule(infra, jobs, List.of(announcements.mikroTik())));
             modules.add(new LifecycleModule(infra, fleet, ipam, announcements.mikroTik()));
+            modules.add(new KeyRotationModule(infra));
             return modules.built();
         } catch (RuntimeException e) {
             Modules.closeInReverse(modules.built());

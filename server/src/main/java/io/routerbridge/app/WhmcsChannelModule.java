@@ -37,7 +37,8 @@ public final class WhmcsChannelModule implements Module {
 
     public WhmcsChannelModule(Infrastructure infra) {
         this.infra = infra;
-        this.signatureVerifier = new SignatureVerifier(new RequestSigner(infra.config().sharedSecret()),
+        this.signatureVerifier = new SignatureVerifier(
+                infra.config().acceptedSharedSecrets().stream().map(RequestSigner::new).toList(),
                 new NonceRepository(infra.dsl()), infra.clock());
     }
 

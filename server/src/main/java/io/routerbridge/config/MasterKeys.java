@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -54,6 +55,11 @@ public final class MasterKeys {
 
     public byte[] current() {
         return keysById.get(currentId).clone();
+    }
+
+    /** The ids of every configured key, the current one first. */
+    public List<String> knownIds() {
+        return List.copyOf(keysById.keySet());
     }
 
     public Optional<byte[]> byId(String id) {

@@ -75,6 +75,22 @@ class ServiceConfigTest {
     }
 
     @Test
+    void aPreviousSharedSecretIsAcceptedBesideTheCurrentOneDuringARotation() {
+        assertThat(ServiceConfig.fromEnvironment(new Environment(valid())).acceptedSharedSecrets())
+                .extracting(Secret::reveal).containsExactly(SECRET);
+
+        Map<String, String> env = valid();
+        env.put("RB_SHARED_SECRET_PREVIOUS", "the-old-secret-shared-with-whmcs-0001");
+        ServiceConfig config = ServiceConfig.fromEnvironment(new Environment(env));
+
+        assertThat(config.acceptedSharedSecrets()).extracting(Secret::reveal)
+                .containsExactly(SECRET, "the-old-secret-shared-with-whmcs-0001");
+        assertThat(config.toString()).doesNotContain("the-old-secret-shared-with-whmcs-0001");
+        assertRejected("RB_SHARED_SECRET_PREVIOUS", "old-but-short",
+                "RB_SHARED_SECRET_PREVIOUS must be at least 32 characters long (it has 13)");
+    }
+
+    @Test
     void previousKeysStayReadableForRotation() {
         byte[] old = new byte[32];
         old[0] = 1;

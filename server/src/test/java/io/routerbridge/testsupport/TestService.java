@@ -67,21 +67,42 @@ public final class TestService implements AutoCloseable {
         return start(db, false, setup);
     }
 
-    private static TestService start(TestDatabase db, boolean whmcsHandlers, Consumer<Application> setup) {
+    /**
+     * The whole service with the given configuration (e.g. chosen master keys or shared secrets); its client signs
+     * with the configuration's current shared secret. See {@link #randomConfig} for the usual one.
+     */
+    public static TestService start(TestDatabase db, ServiceConfig config) {
+        return start(db, config, true, app -> { });
+    }
+
+    /** A configuration for {@code db} with a random shared secret and a random master key. */
+    public static ServiceConfig randomConfig(TestDatabase db) {
         db.start();
         byte[] secret = new byte[24];
         RANDOM.nextBytes(secret);
+        Secret sharedSecret = new Secret(Base64.getEncoder().encodeToString(secret));
+        return new ServiceConfig(db.databaseConfig(), "127.0.0.1", 0, sharedSecret, MasterKeys.of(randomMasterKey()));
+    }
+
+    public static byte[] randomMasterKey() {
         byte[] masterKey = new byte[MasterKeys.KEY_BYTES];
         RANDOM.nextBytes(masterKey);
-        Secret sharedSecret = new Secret(Base64.getEncoder().encodeToString(secret));
-        ServiceConfig config = new ServiceConfig(db.databaseConfig(), "127.0.0.1", 0, sharedSecret,
-                MasterKeys.of(masterKey));
+        return masterKey;
+    }
+
+    private static TestService start(TestDatabase db, boolean whmcsHandlers, Consumer<Application> setup) {
+        return start(db, randomConfig(db), whmcsHandlers, setup);
+    }
+
+    private static TestService start(TestDatabase db, ServiceConfig config, boolean whmcsHandlers,
+                                     Consumer<Application> setup) {
+        db.start();
         Application app = whmcsHandlers ? Application.using(config, db.dataSource(), Clock.systemUTC())
                 : Application.withoutWhmcsHandlers(config, db.dataSource(), Clock.systemUTC());
         try {
             setup.accept(app);
             RunningHttp http = app.httpApp().start("127.0.0.1", 0);
-            return new TestService(app, http, sharedSecret);
+            return new TestService(app, http, config.sharedSecret());
         } catch (RuntimeException e) {
             app.close();
             throw e;
