@@ -372,10 +372,23 @@ public final class ServiceLifecycle {
                         record.tenantSupernet(), record.desiredStatus(), users,
                         services.portForwards(record.serviceId()));
             }
-            case PPPOE -> new PppoeSubscriber(id, record.pppUsername(), record.pppPassword(), product.pppProfile(),
+            case PPPOE -> new PppoeSubscriber(id, record.pppUsername(), pppPassword(record), product.pppProfile(),
                     product.disconnectProfile(), record.publicIp(), record.desiredStatus());
             case STATIC -> new StaticSubscriber(id, record.publicIp(), product.rateLimit(), record.desiredStatus());
         };
+    }
+
+    /** A terminated subscriber needs no password (nothing of it stays on the router). */
+    private static String pppPassword(ServiceRecord record) {
+        if (record.pppPassword() != null) {
+            return record.pppPassword();
+        }
+        if (record.desiredStatus() == ServiceStatus.TERMINATED) {
+            return "";
+        }
+        throw new ConflictException("the stored PPP password of service " + record.serviceId() + " cannot be read "
+                + "(cut by the database before limits were checked, or its master key is gone); set a new one with "
+                + "Change Password in WHMCS and the service converges again", "password");
     }
 
     /** Null when the router confirmed everything (and, after a teardown, holds no session of the service). */

@@ -93,6 +93,32 @@ class SubscriberInputLimitsTest {
     }
 
     @Test
+    void aServiceWhosePasswordWasCutBeforeTheLimitsAnswersClearlyAndChangePasswordRepairsIt() {
+        Map<String, Object> p = pppoe(706);
+        fixture.success("CreateAccount", p);
+        // What a non-strict session did to an over-long password: the ciphertext cut to its column.
+        db.execute("UPDATE mod_routerbridge_service SET ppp_password_ciphertext = LEFT(ppp_password_ciphertext, 40)"
+                + " WHERE service_id = 706");
+        JsonNode refused = fixture.call("SuspendAccount", p, 409);
+        assertThat(refused.get("field").asText()).isEqualTo("password");
+        assertThat(refused.get("error").asText()).contains("service 706").contains("Change Password");
+        ServiceLifecycle lifecycle = fixture.service.app().module(LifecycleModule.class).lifecycle();
+        assertThat(lifecycle.require(706).pppUsername()).isEqualTo("sub706");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> lifecycle.reconcile(lifecycle.require(706).routerId(), false))
+                .hasMessageContaining("service 706").hasMessageContaining("Change Password");
+
+        p.put("password", "repaired-706");
+        fixture.success("ChangePassword", p);
+        fixture.success("SuspendAccount", p);
+        assertThat(owned(router, "/ppp/secret", 706).get(0)).containsEntry("password", "repaired-706")
+                .containsEntry("disabled", "true");
+        lifecycle.reconcile(lifecycle.require(706).routerId(), false);
+        fixture.success("TerminateAccount", p);
+        assertThat(owned(router, "/ppp/secret", 706)).isEmpty();
+    }
+
+    @Test
     void aChangedPasswordOverTheLimitIsRefusedAndTheOldOneStays() {
         Map<String, Object> p = pppoe(703);
         fixture.success("CreateAccount", p);
