@@ -61,12 +61,14 @@ final class AddonModuleContractTest extends WhmcsTestCase
         self::assertSame([], Whmcs::$moduleLog, 'the service is not asked without a client');
     }
 
-    public function testHooksFileRegistersTheSixHooks(): void
+    public function testHooksFileRegistersTheFiveHooks(): void
     {
         Whmcs::loadHooksFile(ROOTDIR . '/modules/addons/routerbridgeaddon/hooks.php');
-        foreach (['PreModuleCreate', 'AfterModuleCreate', 'AfterModuleTerminate', 'InvoicePaid', 'DailyCronJob', 'ClientAreaPrimarySidebar'] as $hook) {
+        foreach (['PreModuleCreate', 'AfterModuleCreate', 'AfterModuleTerminate', 'DailyCronJob', 'ClientAreaPrimarySidebar'] as $hook) {
             self::assertCount(1, Whmcs::$hooks[$hook] ?? [], $hook);
         }
+        // WHMCS unsuspends on payment itself (UnsuspendAccount); the service has nothing to do for InvoicePaid.
+        self::assertSame([], Whmcs::$hooks['InvoicePaid'] ?? []);
     }
 
     public function testSidebarHookLinksTheClientPages(): void
@@ -115,14 +117,15 @@ final class AddonModuleContractTest extends WhmcsTestCase
         self::assertCount(3, Whmcs::$moduleLog);
     }
 
-    public function testInvoicePaidAndDailyCronForwardWithoutObjects(): void
+    public function testAPaidInvoiceAsksNothingAndDailyCronForwardsWithoutObjects(): void
     {
         Whmcs::loadHooksFile(ROOTDIR . '/modules/addons/routerbridgeaddon/hooks.php');
         self::pointServiceAt(self::deadServiceUrl(), str_repeat('s', 40));
         run_hook('InvoicePaid', ['invoiceid' => 77, 'invoice' => new \stdClass()]);
         run_hook('DailyCronJob', []);
-        self::assertSame(['hook InvoicePaid', 'hook DailyCronJob'], array_column(Whmcs::$moduleLog, 'action'));
-        self::assertSame(['invoiceid' => 77], Whmcs::$moduleLog[0]['request']);
-        self::assertStringStartsWith('RouterBridge InvoicePaid failed - Error: routerbridge service unreachable', Whmcs::$activityLog[0]['description']);
+        self::assertSame(['hook DailyCronJob'], array_column(Whmcs::$moduleLog, 'action'));
+        self::assertSame([], Whmcs::$moduleLog[0]['request']);
+        self::assertCount(1, Whmcs::$activityLog, 'no InvoicePaid failure in the activity log');
+        self::assertStringStartsWith('RouterBridge DailyCronJob failed - Error: routerbridge service unreachable', Whmcs::$activityLog[0]['description']);
     }
 }

@@ -38,8 +38,12 @@ final class ServerModuleContractTest extends WhmcsTestCase
         $options = routerbridge_ConfigOptions();
         self::assertSame([
             'Mode', 'WAN Interface', 'Rate Limit', 'PPP Profile', 'VPN Service Types', 'Max VPN Users',
-            'Private Subnet Size', 'Port Forward Quota', 'Allowed Port Range', 'Disconnect Profile', 'Grace Days',
+            'Private Subnet Size', 'Port Forward Quota', 'Allowed Port Range', 'Disconnect Profile',
+            'Retired (was Grace Days)',
         ], array_keys($options));
+        // The retired slot is hidden in simple mode (the tab's default) and says it is not used.
+        self::assertArrayNotHasKey('SimpleMode', $options['Retired (was Grace Days)']);
+        self::assertStringContainsString('Not used', $options['Retired (was Grace Days)']['Description']);
         self::assertLessThanOrEqual(24, count($options));
         foreach ($options as $name => $option) {
             self::assertContains($option['Type'], ['text', 'password', 'yesno', 'dropdown', 'radio', 'textarea'], $name);

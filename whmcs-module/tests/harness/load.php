@@ -12,7 +12,7 @@ if (!defined('ROOTDIR')) {
 foreach (['Whmcs', 'LegacyCipher', 'Capsule', 'WhmcsObjects', 'ParamsBuilder', 'ModuleRunner',
           'TestEnvironment', 'TestDatabase', 'ServiceProcess', 'Fixtures', 'functions',
           'Ports', 'JsonHttp', 'EmulatorControl', 'EmulatorProcess', 'RestApi', 'RouterReport', 'ClientArea',
-          'ModuleSettings', 'WhmcsInstallation'] as $file) {
+          'ModuleSettings', 'WhmcsInstallation', 'RouterOsApi', 'BillingAutomation'] as $file) {
     require_once __DIR__ . "/{$file}.php";
 }
 

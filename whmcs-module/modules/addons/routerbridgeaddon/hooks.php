@@ -103,10 +103,6 @@ add_hook('AfterModuleTerminate', 1, function (array $vars) {
     routerbridgeaddon_hook_notify('AfterModuleTerminate', $vars);
 });
 
-add_hook('InvoicePaid', 1, function (array $vars) {
-    routerbridgeaddon_hook_notify('InvoicePaid', $vars);
-});
-
 /**
  * End of WHMCS's daily cron, which ignores what hooks answer: the service evaluates usage alerts and runs the IP
  * cleaner with the addon's settings, and answers what to tell the admins. Each alert is mailed here through

@@ -102,12 +102,14 @@ function routerbridge_ConfigOptions()
             'Default' => 'disconnect',
             'Description' => 'PPP profile given to expired subscribers (pppoe)',
         ],
-        'Grace Days' => [ // configoption11
+        // configoption11 was "Grace Days". WHMCS decides when an overdue service is suspended (Automation Settings >
+        // Suspend Days, and the service's Override Auto-Suspend), so the option is retired and read by nothing. The
+        // slot stays: products keep their stored value there, and an option appended later must not inherit it.
+        'Retired (was Grace Days)' => [ // configoption11
             'Type' => 'text',
-            'SimpleMode' => true,
             'Size' => '5',
-            'Default' => '0',
-            'Description' => 'Days after the due date before an expired subscriber is disconnected',
+            'Default' => '',
+            'Description' => 'Not used. Overdue services are suspended by WHMCS: Setup > Automation Settings > Suspend Days',
         ],
     ];
 }

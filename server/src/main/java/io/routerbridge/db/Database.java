@@ -11,6 +11,16 @@ import org.jooq.impl.DSL;
 
 /** Connection pool and jOOQ context for the WHMCS database. */
 public final class Database {
+    /**
+     * Our sessions are strict: a value too long for its column is an error, never silently cut (a cut ciphertext
+     * would no longer decrypt). WHMCS runs its own sessions with sql_mode='' (reference/whmcs.md §4) and its tables
+     * have '0000-00-00' defaults, so NO_ZERO_DATE and NO_ZERO_IN_DATE stay off: we read and compare those dates.
+     * The global mode is not ours to change. We only update WHMCS rows, never insert them (strict mode would want
+     * every TEXT NOT NULL column of an insert).
+     */
+    public static final String SQL_MODE = "STRICT_TRANS_TABLES,STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,"
+            + "NO_ENGINE_SUBSTITUTION";
+
     private Database() {
     }
 
@@ -25,8 +35,7 @@ public final class Database {
         hikari.setMinimumIdle(Math.min(2, config.poolSize()));
         hikari.setConnectionTimeout(5_000);
         hikari.setValidationTimeout(2_000);
-        // WHMCS runs every session with sql_mode='' (reference/whmcs.md §4); we write tblhosting the same way.
-        hikari.setConnectionInitSql("SET SESSION sql_mode='', time_zone='+00:00'");
+        hikari.setConnectionInitSql("SET SESSION sql_mode='" + SQL_MODE + "', time_zone='+00:00'");
         return new HikariDataSource(hikari);
     }
 

@@ -7,12 +7,14 @@ import io.routerbridge.whmcs.WhmcsParams;
 /**
  * The product's module settings, positional as WHMCS hands them: configoption1 Mode, 2 WAN Interface, 3 Rate Limit,
  * 4 PPP Profile, 5 VPN Service Types, 6 Max VPN Users, 7 Private Subnet Size, 8 Port Forward Quota, 9 Allowed Port
- * Range, 10 Disconnect Profile, 11 Grace Days. Blank values take the defaults the PHP module offers.
+ * Range, 10 Disconnect Profile. Blank values take the defaults the PHP module offers. configoption11 (once "Grace
+ * Days") is retired and read by nothing: WHMCS decides when an overdue service is suspended (Automation Settings,
+ * Suspend Days, and the service's override), and calls SuspendAccount then. Parameters recorded before keep a
+ * {@code graceDays} field, which reading ignores.
  */
 public record ProductParameters(Mode mode, String wanInterface, String rateLimit, String pppProfile,
                                 String vpnServiceTypes, int maxVpnUsers, int privatePrefixLength,
-                                int portForwardQuota, String allowedPortRange, String disconnectProfile,
-                                int graceDays) {
+                                int portForwardQuota, String allowedPortRange, String disconnectProfile) {
 
     public static ProductParameters from(WhmcsParams params) {
         String rateLimit = blankToNull(params.configOption(3));
@@ -22,16 +24,15 @@ public record ProductParameters(Mode mode, String wanInterface, String rateLimit
         }
         return new ProductParameters(
                 Mode.of(params.configOption(1)),
-                text(params, 2, "ether1"),
+                text(params, 2, "WAN Interface", "ether1", InputLimits.ROUTER_NAME_CHARS),
                 rateLimit,
-                text(params, 4, "default"),
-                text(params, 5, "l2tp"),
+                text(params, 4, "PPP Profile", "default", InputLimits.ROUTER_NAME_CHARS),
+                text(params, 5, "VPN Service Types", "l2tp", InputLimits.OPTION_CHARS),
                 number(params, 6, "Max VPN Users", 5, 0, 10_000),
                 number(params, 7, "Private Subnet Size", 29, 16, 30),
                 number(params, 8, "Port Forward Quota", 10, 0, 10_000),
-                text(params, 9, "1024-65535"),
-                text(params, 10, "disconnect"),
-                number(params, 11, "Grace Days", 0, 0, 3650));
+                text(params, 9, "Allowed Port Range", "1024-65535", InputLimits.OPTION_CHARS),
+                text(params, 10, "Disconnect Profile", "disconnect", InputLimits.ROUTER_NAME_CHARS));
     }
 
     /** The PPP service a VPN user's secret gets: the one type listed, or {@code any} when several are. */
@@ -40,9 +41,9 @@ public record ProductParameters(Mode mode, String wanInterface, String rateLimit
         return types.length == 1 && !types[0].isBlank() ? types[0].strip() : "any";
     }
 
-    private static String text(WhmcsParams params, int option, String fallback) {
+    private static String text(WhmcsParams params, int option, String name, String fallback, int maxChars) {
         String value = params.configOption(option).strip();
-        return value.isEmpty() ? fallback : value;
+        return value.isEmpty() ? fallback : InputLimits.name(value, "configoption" + option, name, maxChars);
     }
 
     private static String blankToNull(String value) {

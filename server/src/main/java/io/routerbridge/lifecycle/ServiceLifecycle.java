@@ -111,8 +111,8 @@ public final class ServiceLifecycle {
                         prefix.address(), supernet, product.wanInterface(), snapshot(product), now);
             }
             case PPPOE -> {
-                String username = params.requiredString("username");
-                String password = params.requiredString("password");
+                String username = pppUsername(params);
+                String password = InputLimits.password(params.requiredString("password"), "password");
                 String address = pools.stream().filter(pool -> pool.kind() == PoolKind.ADDRESS).findFirst()
                         .map(pool -> allocate(serviceId, IpAllocator.Wanted.block(pool.id())).get(0).address())
                         .orElse(null);
@@ -144,12 +144,12 @@ public final class ServiceLifecycle {
      * service's own, so there is nothing to do (false).
      */
     public boolean changePassword(WhmcsParams params) {
-        ServiceRecord record = require(params.serviceId());
+        ServiceRecord record = requireLive(params.serviceId());
         if (record.mode() != Mode.PPPOE) {
             return false;
         }
-        services.savePppCredentials(record.serviceId(), record.pppUsername(), params.requiredString("password"),
-                clock.instant());
+        String password = InputLimits.password(params.requiredString("password"), "password");
+        services.savePppCredentials(record.serviceId(), record.pppUsername(), password, clock.instant());
         apply(record.serviceId());
         return true;
     }
@@ -181,11 +181,22 @@ public final class ServiceLifecycle {
     public ServiceRecord changePackage(WhmcsParams params) {
         long serviceId = params.serviceId();
         ProductParameters product = ProductParameters.from(params);
-        ServiceRecord record = require(serviceId);
-        if (record.desiredStatus() == ServiceStatus.TERMINATED) {
-            throw new ConflictException("service " + serviceId + " is terminated");
+        ServiceRecord record = requireLive(serviceId);
+        if (product.mode() != record.mode()) {
+            throw new ConflictException("service " + serviceId + " is a " + record.mode().word()
+                    + " service and the new package is " + product.mode().word() + "; a package of another mode "
+                    + "needs other addresses and objects: terminate the service and create it on the new package",
+                    "configoption1");
+        }
+        if (product.mode() == Mode.STATIC && product.rateLimit() == null) {
+            throw new InvalidInputException("configoption3 (Rate Limit) is required in static mode, e.g. 10M/50M",
+                    "configoption3");
         }
         Router router = routerOf(params);
+        if (router.id() != record.routerId()) {
+            throw new ConflictException("service " + serviceId + " lives on router " + record.routerId()
+                    + "; moving it to another server is not supported: terminate it and create it there", "serverid");
+        }
         services.saveDesired(serviceId, router.id(), product.mode(), record.desiredStatus(), record.publicIp(),
                 record.privatePrefix(), record.tenantSupernet(), product.wanInterface(), snapshot(product),
                 clock.instant());
@@ -361,10 +372,23 @@ public final class ServiceLifecycle {
                         record.tenantSupernet(), record.desiredStatus(), users,
                         services.portForwards(record.serviceId()));
             }
-            case PPPOE -> new PppoeSubscriber(id, record.pppUsername(), record.pppPassword(), product.pppProfile(),
+            case PPPOE -> new PppoeSubscriber(id, record.pppUsername(), pppPassword(record), product.pppProfile(),
                     product.disconnectProfile(), record.publicIp(), record.desiredStatus());
             case STATIC -> new StaticSubscriber(id, record.publicIp(), product.rateLimit(), record.desiredStatus());
         };
+    }
+
+    /** A terminated subscriber needs no password (nothing of it stays on the router). */
+    private static String pppPassword(ServiceRecord record) {
+        if (record.pppPassword() != null) {
+            return record.pppPassword();
+        }
+        if (record.desiredStatus() == ServiceStatus.TERMINATED) {
+            return "";
+        }
+        throw new ConflictException("the stored PPP password of service " + record.serviceId() + " cannot be read "
+                + "(cut by the database before limits were checked, or its master key is gone); set a new one with "
+                + "Change Password in WHMCS and the service converges again", "password");
     }
 
     /** Null when the router confirmed everything (and, after a teardown, holds no session of the service). */
@@ -402,12 +426,22 @@ public final class ServiceLifecycle {
     }
 
     private ServiceRecord changeStatus(long serviceId, ServiceStatus status) {
+        requireLive(serviceId);
+        services.setDesiredStatus(serviceId, status, clock.instant());
+        return apply(serviceId);
+    }
+
+    private ServiceRecord requireLive(long serviceId) {
         ServiceRecord record = require(serviceId);
         if (record.desiredStatus() == ServiceStatus.TERMINATED) {
             throw new ConflictException("service " + serviceId + " is terminated");
         }
-        services.setDesiredStatus(serviceId, status, clock.instant());
-        return apply(serviceId);
+        return record;
+    }
+
+    private static String pppUsername(WhmcsParams params) {
+        return InputLimits.name(params.requiredString("username"), "username", "PPPoE user name",
+                InputLimits.PPP_NAME_CHARS);
     }
 
     /** Through IPAM's release path, so integrations hear of it (removeIp) and the action log records it. */

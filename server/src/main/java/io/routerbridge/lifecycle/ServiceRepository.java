@@ -19,6 +19,8 @@ import java.util.Locale;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Persistence of mod_routerbridge_service and the tenant objects hanging off it (VPN users, port forwards). */
 public final class ServiceRepository {
@@ -27,6 +29,7 @@ public final class ServiceRepository {
     private static final ModRouterbridgePortForward F = MOD_ROUTERBRIDGE_PORT_FORWARD;
 
     private final DSLContext db;
+    private static final Logger log = LoggerFactory.getLogger(ServiceRepository.class);
     private final CredentialCipher cipher;
 
     public ServiceRepository(DSLContext db, CredentialCipher cipher) {
@@ -164,7 +167,25 @@ public final class ServiceRepository {
                 row.getTenantSupernet(), row.getWanInterface(), row.getParameters(),
                 ApplyOutcome.valueOf(row.getLastOutcome().toUpperCase(Locale.ROOT)), row.getLastError(),
                 row.getAttempts(), instant(row.getNextRetryAt()), instant(row.getAppliedAt()), row.getPppUsername(),
-                row.getPppPasswordCiphertext() == null ? null : cipher.decrypt(row.getPppPasswordCiphertext()));
+                pppPassword(row));
+    }
+
+    /**
+     * Null when none is stored or it cannot be read (a ciphertext cut by a non-strict session before input limits
+     * were checked, or a master key no longer configured): the record stays readable, so WHMCS's Change Password
+     * can repair the service and everything else about it still answers.
+     */
+    private String pppPassword(ModRouterbridgeServiceRecord row) {
+        if (row.getPppPasswordCiphertext() == null) {
+            return null;
+        }
+        try {
+            return cipher.decrypt(row.getPppPasswordCiphertext());
+        } catch (CredentialCipher.CredentialException unreadable) {
+            log.warn("service {}: the stored PPP password cannot be read: {}", row.getServiceId(),
+                    unreadable.getMessage());
+            return null;
+        }
     }
 
     private static Instant instant(LocalDateTime value) {

@@ -40,6 +40,7 @@ public final class Planner {
                         removedSecretNames.add(name);
                     }
                 }
+                removedSecretNames.addAll(namesOfChangedLogins(menuPlan.writes, actual));
             }
         }
         for (int i = removalsByMenu.size() - 1; i >= 0; i--) {
@@ -49,6 +50,27 @@ public final class Planner {
         changes.addAll(writes);
         return new Plan(changes, actions(desired, actual, removedSecretNames), conflicts);
     }
+
+    /**
+     * A live PPP session keeps the profile and password it logged in with: when one of our secrets gets another
+     * profile or password, its session is kicked so the client logs in again under the new settings.
+     */
+    private static Set<String> namesOfChangedLogins(List<Change> writes, ActualState actual) {
+        Set<String> names = new TreeSet<>();
+        for (Change change : writes) {
+            if (change instanceof Change.Update update && update.diffs().stream()
+                    .anyMatch(diff -> LOGIN_ATTRIBUTES.contains(diff.name()))) {
+                for (ActualRow row : actual.rows(Menu.PPP_SECRET)) {
+                    if (row.id().equals(update.id()) && row.get("name") != null) {
+                        names.add(row.get("name"));
+                    }
+                }
+            }
+        }
+        return names;
+    }
+
+    private static final Set<String> LOGIN_ATTRIBUTES = Set.of("profile", "password");
 
     /** The drift report: the same comparison as {@link #plan}, seen as differences. */
     public static Drift drift(DesiredState desired, ActualState actual) {

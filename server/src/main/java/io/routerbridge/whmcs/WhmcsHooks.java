@@ -1,6 +1,6 @@
 package io.routerbridge.whmcs;
 
-/** WHMCS hooks (PreModuleCreate, InvoicePaid, DailyCronJob, ...) answered at /whmcs/v1/hook/{Hook}. */
+/** WHMCS hooks (PreModuleCreate, AfterModuleTerminate, DailyCronJob, ...) answered at /whmcs/v1/hook/{Hook}. */
 public final class WhmcsHooks extends HandlerRegistry {
     public WhmcsHooks() {
         super("hook");

@@ -364,6 +364,33 @@ class PlannerTest {
     }
 
     @Test
+    void anotherProfileOrPasswordKicksTheLiveSessionSoTheClientLogsInUnderIt() {
+        apply(pppoe("9", ServiceStatus.ACTIVE));
+        String session = router.connect("sub-9", "100.64.1.9");
+        String id = markedRow(Menu.PPP_SECRET, "rb:9:pppoe-user").get(".id");
+        PppoeSubscriber silver = new PppoeSubscriber("9", "sub-9", "pw9", "silver", "disconnect", null,
+                ServiceStatus.ACTIVE);
+        assertThat(PlanApplier.sentences(preview(silver))).extracting(Sentence::words).containsExactly(
+                List.of("/ppp/secret/set", "=.id=" + id, "=profile=silver"),
+                List.of("/ppp/active/remove", "=.id=" + session));
+        apply(silver);
+        assertThat(router.rows(ActualState.PPP_ACTIVE)).isEmpty();
+        assertThat(preview(silver).isEmpty()).isTrue();
+
+        String again = router.connect("sub-9", "100.64.1.9");
+        PppoeSubscriber newPassword = new PppoeSubscriber("9", "sub-9", "changed", "silver", "disconnect", null,
+                ServiceStatus.ACTIVE);
+        assertThat(PlanApplier.sentences(preview(newPassword))).extracting(Sentence::words).containsExactly(
+                List.of("/ppp/secret/set", "=.id=" + id, "=password=changed"),
+                List.of("/ppp/active/remove", "=.id=" + again));
+        router.operatorAdd("/ppp/secret", "name", "operator-9", "password", "x");
+        String operatorSession = router.connect("operator-9", "100.64.1.10");
+        apply(newPassword);
+        assertThat(router.rows(ActualState.PPP_ACTIVE)).extracting(row -> row.get(".id"))
+                .containsExactly(operatorSession);
+    }
+
+    @Test
     void staticSuspendListsTheIpAndTheSharedRuleStaysUntilAWholeRouterPlanDropsIt() {
         apply(statik("5", "198.51.100.7", ServiceStatus.ACTIVE), statik("6", "198.51.100.8", ServiceStatus.ACTIVE));
         assertThat(router.marked(Menu.FILTER)).extracting(row -> row.get("comment"))
